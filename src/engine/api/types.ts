@@ -2,11 +2,14 @@
 
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
+/** kubernetes-types marks server-set fields readonly; the server writes them, so it needs them writable. */
+export type Writable<T> = T extends readonly (infer U)[] ? Writable<U>[] : T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
+
 /** Any Kubernetes object as JSON. */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
-  metadata?: ObjectMeta;
+  metadata?: Writable<ObjectMeta>;
   [field: string]: unknown;
 }
 

@@ -1,0 +1,8 @@
+// The admission plugins enabled by default, in kube-apiserver's order.
+
+import type { AdmissionPlugin } from './chain';
+import { DefaultTolerationSeconds } from './default-toleration-seconds';
+
+export function defaultAdmissionPlugins(): AdmissionPlugin[] {
+  return [DefaultTolerationSeconds];
+}

@@ -1,0 +1,18 @@
+// Per-request options and collected warnings, shared by every REST verb.
+
+import type { UserInfo } from '../types';
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+export interface RequestOptions {
+  user?: UserInfo;
+  dryRun?: boolean;
+  fieldManager?: string;
+  fieldValidation?: FieldValidation;
+  /** Warnings for the `Warning:` response header (299 "…"). */
+  warnings?: string[];
+  /** Internal writers (controllers, kubelets) skip defaulting of objects that are already defaulted. */
+  trusted?: boolean;
+}
+
+export const clusterAdmin: UserInfo = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };

@@ -1,0 +1,190 @@
+// Wires the engine: clock, store, API server, controllers, scheduler and virtual nodes, then boots the
+// default cluster (control-plane + workers, system namespaces and objects). createCluster() is the
+// library entry for the page's worker, the CLI and tests.
+
+import { SimClock } from './clock/clock';
+import { Rng } from './clock/rng';
+import { AsyncWork, advanceAsync, advanceUntil } from './clock/async-work';
+import { Store } from './store/store';
+import { createRegistry } from './registry/index';
+import { resourceKey } from './registry/types';
+import type { Registry } from './registry/registry';
+import { Admission } from './admission/chain';
+import { Rest } from './api/rest/rest';
+import { ApiServer } from './api/server';
+import type { ApiRequest, ApiResponse, KubeObject } from './api/types';
+import { ControllerContext, type Controller } from './controllers/context';
+import { ReplicaSetController } from './controllers/replicaset/replicaset';
+import { DeploymentController } from './controllers/deployment/controller';
+import { GarbageCollector } from './controllers/garbagecollector/garbagecollector';
+import { NamespaceController } from './controllers/namespace/namespace';
+import { Scheduler } from './scheduler/scheduler';
+import { Kubelet } from './nodes/kubelet';
+import type { NodeShape } from './nodes/node-object';
+import { createScriptRunner } from './runtime/script-runner';
+import type { ScriptRunner } from './nodes/types';
+import * as boot from './bootstrap/objects';
+import { defaultAdmissionPlugins } from './admission/plugins';
+import { installSubresources } from './api/subresources/install';
+
+export interface ClusterOptions {
+  /** Worker nodes (besides the control plane). Default 3. */
+  nodes?: number;
+  seed?: number | string;
+  /** Simulated start time (ms since epoch). Default 2025-01-01T00:00:00Z. */
+  startTime?: number;
+  /** Worker shape. */
+  nodeCpu?: string;
+  nodeMemory?: string;
+  nodePods?: number;
+  /** Skip system add-ons (CoreDNS, static pods): for benchmarks of the bare machinery. */
+  minimal?: boolean;
+  /** Watch history kept per resource. */
+  historyPerResource?: number;
+}
+
+export const DEFAULT_START = Date.UTC(2025, 0, 1, 0, 0, 0);
+
+export type ComponentName = 'scheduler' | 'controller-manager';
+
+export class Cluster {
+  readonly clock: SimClock;
+  readonly rng: Rng;
+  readonly work = new AsyncWork();
+  readonly store: Store;
+  readonly registry: Registry;
+  readonly admission = new Admission();
+  readonly rest: Rest;
+  readonly api: ApiServer;
+  readonly ctx: ControllerContext;
+  readonly controllers: Controller[] = [];
+  readonly scheduler: Scheduler;
+  readonly kubelets = new Map<string, Kubelet>();
+  readonly scripts: ScriptRunner;
+  private nodeCount = 0;
+  private readonly opts: ClusterOptions;
+  private components = { scheduler: true, 'controller-manager': true };
+
+  constructor(opts: ClusterOptions = {}) {
+    this.opts = opts;
+    this.clock = new SimClock(opts.startTime ?? DEFAULT_START);
+    this.rng = new Rng(opts.seed ?? 1);
+    this.store = new Store({ historyPerResource: opts.historyPerResource });
+    this.registry = createRegistry();
+    for (const def of this.registry.all()) this.store.register(resourceKey(def), def.indexes ?? []);
+    this.rest = new Rest(this.store, this.clock, this.rng.fork('apiserver'), this.admission);
+    this.api = new ApiServer({ registry: this.registry, rest: this.rest, clock: this.clock });
+    this.ctx = new ControllerContext(this.clock, this.rng.fork('controllers'), this.store, this.registry, this.rest);
+    this.admission.register(...defaultAdmissionPlugins());
+    this.scripts = createScriptRunner(this.clock, this.work);
+    installSubresources(this);
+    this.scheduler = new Scheduler(this.ctx);
+  }
+
+  /** Boots the control plane and nodes; objects get creation times at the start time. */
+  boot(): this {
+    const system = this.ctx.client('system:apiserver', 'kube-apiserver');
+    for (const ns of boot.SYSTEM_NAMESPACES) system.create('namespaces', boot.namespace(ns));
+    system.create('services', boot.kubernetesService());
+    this.addNode({ name: 'control-plane', controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
+    for (let i = 1; i <= (this.opts.nodes ?? 3); i++) this.addNode({ name: `worker-${i}` });
+    const cp = this.kubelets.get('control-plane')!;
+    system.create('endpoints', boot.kubernetesEndpoints(cp.hostIP!));
+    this.controllers.push(new GarbageCollector(this.ctx), new NamespaceController(this.ctx), new ReplicaSetController(this.ctx), new DeploymentController(this.ctx));
+    for (const c of this.controllers) c.start();
+    this.scheduler.start();
+    this.store.watch('pods', {}, (e) => {
+      const node = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
+      if (node) this.kubelets.get(node)?.onPod(e);
+    });
+    if (!this.opts.minimal) {
+      this.bootStaticPods(cp);
+      system.create('services', boot.kubeDnsService());
+      system.create('deployments.apps', boot.corednsDeployment());
+    }
+    // Events expire after the apiserver's event TTL (1 h); sweep every 10 minutes.
+    const sweep = () => {
+      this.ctx.recorder.expire();
+      this.clock.setTimeout(sweep, 10 * 60_000);
+    };
+    this.clock.setTimeout(sweep, 10 * 60_000);
+    return this;
+  }
+
+  private bootStaticPods(cp: Kubelet): void {
+    const node = this.store.get('nodes', undefined, cp.name)!;
+    const seen = new Date(this.clock.now()).toISOString().replace('Z', '000000Z').replace(/\.(\d{3})000000Z$/, '.$1123456Z');
+    const i = boot.CONTROL_PLANE_IMAGES;
+    const specs: [string, string, string, string[]][] = [
+      ['etcd', i.etcd, '100m', ['etcd', '--advertise-client-urls=https://' + cp.hostIP + ':2379', '--data-dir=/var/lib/etcd']],
+      ['kube-apiserver', i.apiserver, '250m', ['kube-apiserver', '--advertise-address=' + cp.hostIP, '--service-cluster-ip-range=10.96.0.0/16']],
+      ['kube-controller-manager', i.controllerManager, '200m', ['kube-controller-manager', '--cluster-cidr=10.244.0.0/16', '--leader-elect=true']],
+      ['kube-scheduler', i.scheduler, '100m', ['kube-scheduler', '--leader-elect=true']],
+    ];
+    const kubeletClient = this.ctx.client(`system:node:${cp.name}`, 'kubelet');
+    for (const [component, image, cpu, command] of specs) {
+      const hash = this.rng.string('0123456789abcdef', 32);
+      kubeletClient.create('pods', boot.mirrorPod(component, image, cp.name, node.metadata!.uid!, cpu, command, hash, seen));
+    }
+  }
+
+  /** Adds and registers a node (`kubeplay node add`). */
+  addNode(o: { name?: string; cpu?: string; memory?: string; pods?: number; controlPlane?: boolean; taints?: NodeShape['taints']; labels?: Record<string, string> } = {}): Kubelet {
+    const index = this.nodeCount++;
+    const name = o.name ?? `worker-${index}`;
+    const shape: NodeShape = {
+      name,
+      cpu: o.cpu ?? this.opts.nodeCpu ?? '4',
+      memory: o.memory ?? this.opts.nodeMemory ?? '8Gi',
+      pods: o.pods ?? this.opts.nodePods ?? 110,
+      controlPlane: o.controlPlane,
+      taints: o.taints,
+      labels: o.labels,
+      index,
+      podCIDR: `10.244.${index}.0/24`,
+    };
+    const k = new Kubelet({ clock: this.clock, work: this.work, rng: this.rng.fork(`kubelet/${name}`), ctx: this.ctx, scripts: this.scripts }, shape);
+    k.preload(Object.values(boot.CONTROL_PLANE_IMAGES).filter((img) => o.controlPlane || img.includes('kube-proxy') || img.includes('pause') || img.includes('coredns')));
+    this.kubelets.set(name, k);
+    k.register();
+    return k;
+  }
+
+  /** The API as any client sees it. */
+  handle(req: ApiRequest): ApiResponse {
+    return this.api.handle(req);
+  }
+
+  /** Stops or starts a control-plane component (chaos). */
+  setComponent(name: ComponentName, running: boolean): void {
+    this.components[name] = running;
+    if (name === 'scheduler') {
+      if (running) this.scheduler.resume();
+      else this.scheduler.stop();
+    } else {
+      for (const c of this.controllers) running ? c.resume() : c.pause();
+    }
+  }
+
+  componentRunning(name: ComponentName): boolean {
+    return this.components[name];
+  }
+
+  /** Advances simulated time, letting container scripts run between timers. */
+  advance(ms: number): Promise<void> {
+    return advanceAsync(this.clock, this.work, ms);
+  }
+
+  /** Advances until cond() holds (checked after each instant) or limitMs passes. */
+  advanceUntil(cond: () => boolean, limitMs: number): Promise<boolean> {
+    return advanceUntil(this.clock, this.work, cond, limitMs);
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.store.get(resource, namespace, name);
+  }
+}
+
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  return new Cluster(opts).boot();
+}

@@ -1,0 +1,54 @@
+// What a kubelet needs from the cluster around it.
+
+import type { SimClock } from '../clock/clock';
+import type { AsyncWork } from '../clock/async-work';
+import type { Rng } from '../clock/rng';
+import type { ControllerContext } from '../controllers/context';
+import type { FileSystem } from '../runtime/sh/fs';
+
+export interface ScriptRunOptions {
+  env: Record<string, string>;
+  fs: FileSystem;
+  hostname: string;
+  /** The container's pod, for commands that reach the network (wget, nslookup). */
+  podIP?: string;
+  namespace?: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** stdin text (exec with -i); empty for containers. */
+  stdin?: string;
+  /** Aborting kills the script (exit 137 for SIGKILL, 143 for SIGTERM when not ignored). */
+  abort: AbortHandle;
+}
+
+export interface AbortHandle {
+  aborted: boolean;
+  onAbort(fn: () => void): void;
+}
+
+export class Abort implements AbortHandle {
+  aborted = false;
+  private fns: (() => void)[] = [];
+  onAbort(fn: () => void): void {
+    if (this.aborted) fn();
+    else this.fns.push(fn);
+  }
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    for (const f of this.fns.splice(0)) f();
+  }
+}
+
+export interface ScriptRunner {
+  /** Runs a shell script inside a container; resolves with its exit status. */
+  run(script: string, opts: ScriptRunOptions): Promise<number>;
+}
+
+export interface KubeletDeps {
+  clock: SimClock;
+  work: AsyncWork;
+  rng: Rng;
+  ctx: ControllerContext;
+  scripts: ScriptRunner;
+}

@@ -1,0 +1,14 @@
+// What strategies and admission plugins may use: the clock, seeded randomness, read access to the store.
+
+import type { Rng } from '../clock/rng';
+import type { Store } from '../store/store';
+import type { UserInfo } from '../api/types';
+
+export interface AdmissionContext {
+  now(): number;
+  rng: Rng;
+  store: Store;
+  user: UserInfo;
+  /** Set when the request is a dry run: nothing may be persisted or allocated for good. */
+  dryRun: boolean;
+}

@@ -1,0 +1,64 @@
+// Every kind the API server serves, with its defaulting, validation and table printer attached.
+// To add a kind: write registry/<group>/<plural>.ts exporting a ResourceDef and list it here.
+
+import type { ResourceDef } from './types';
+import { Registry } from './registry';
+import { pods } from './core/pods';
+import { namespaces } from './core/namespaces';
+import { nodes } from './core/nodes';
+import { configmaps, secrets, serviceaccounts, endpoints } from './core/simple';
+import { events } from './core/events';
+import { services } from './core/services';
+import { deployments } from './apps/deployments';
+import { replicasets } from './apps/replicasets';
+import { leases } from './coordination/leases';
+import * as d from './defaults/index';
+import * as v from './validation/index';
+import { tablePrinterFor } from '../printers/index';
+import type { KubeObject } from '../api/types';
+import type { FieldError } from '../api/validation/field-errors';
+
+type Hook = { defaults?: (o: never) => void; validate?: (o: never, old?: never) => FieldError[] };
+
+const HOOKS: Record<string, Hook> = {
+  Pod: { defaults: d.defaultPod, validate: v.validatePod },
+  Namespace: { defaults: d.defaultNamespace, validate: v.validateNamespace },
+  Node: { defaults: d.defaultNode, validate: v.validateNode },
+  ConfigMap: { defaults: d.defaultConfigMap, validate: v.validateConfigMap },
+  Secret: { defaults: d.defaultSecret, validate: v.validateSecret },
+  ServiceAccount: { defaults: d.defaultServiceAccount, validate: v.validateServiceAccount },
+  Endpoints: { defaults: d.defaultEndpoints, validate: v.validateEndpoints },
+  Event: { defaults: d.defaultEvent, validate: v.validateEvent },
+  Service: { defaults: d.defaultService, validate: v.validateService },
+  Deployment: { defaults: d.defaultDeployment, validate: v.validateDeployment },
+  ReplicaSet: { defaults: d.defaultReplicaSet, validate: v.validateReplicaSet },
+  Lease: { defaults: d.defaultLease, validate: v.validateLease },
+};
+
+function attach(def: ResourceDef): ResourceDef {
+  const hook = HOOKS[def.kind];
+  const out: ResourceDef = { ...def };
+  if (hook?.defaults && !out.defaults) out.defaults = hook.defaults as (o: KubeObject) => void;
+  if (hook?.validate && !out.validate) out.validate = hook.validate as (o: KubeObject, old?: KubeObject) => FieldError[];
+  out.table ??= tablePrinterFor(def.group, def.plural);
+  return out;
+}
+
+export const ALL_KINDS: ResourceDef[] = [
+  pods,
+  namespaces,
+  nodes,
+  configmaps,
+  secrets,
+  serviceaccounts,
+  endpoints,
+  events,
+  services,
+  deployments,
+  replicasets,
+  leases,
+].map((k) => attach(k as ResourceDef));
+
+export function createRegistry(): Registry {
+  return new Registry(ALL_KINDS);
+}

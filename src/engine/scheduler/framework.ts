@@ -1,0 +1,70 @@
+// The scheduling framework's shapes: plugin statuses with upstream reason texts, cycle state, plugin kinds.
+// mirrors: pkg/scheduler/framework/interface.go
+
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject, Writable } from '../api/types';
+import type { NodeInfo, PodRequests } from './nodeinfo';
+import type { Store } from '../store/store';
+
+export type PodObj = Writable<Pod> & KubeObject;
+
+export type Code = 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error';
+
+export interface Status {
+  code: Code;
+  reasons: string[];
+  plugin?: string;
+}
+
+export function unschedulable(...reasons: string[]): Status {
+  return { code: 'Unschedulable', reasons };
+}
+
+export function unresolvable(...reasons: string[]): Status {
+  return { code: 'UnschedulableAndUnresolvable', reasons };
+}
+
+/** Per-cycle data shared by plugins (computed once per pod). */
+export interface CycleState {
+  pod: PodObj;
+  requests: PodRequests;
+  store: Store;
+  /** Plugin-private precomputed data. */
+  data: Map<string, unknown>;
+}
+
+export interface PreFilterPlugin {
+  name: string;
+  preFilter(state: CycleState): Status | undefined;
+}
+
+export interface FilterPlugin {
+  name: string;
+  filter(state: CycleState, node: NodeInfo): Status | undefined;
+}
+
+export interface ScorePlugin {
+  name: string;
+  weight: number;
+  preScore?(state: CycleState, nodes: NodeInfo[]): void;
+  score(state: CycleState, node: NodeInfo): number;
+  /** Scales raw scores into 0–100 in place. */
+  normalize?(state: CycleState, scores: number[]): void;
+}
+
+export const MAX_NODE_SCORE = 100;
+
+/** Scales scores so the best is 100 (or reversed: lowest raw score gets 100). */
+export function defaultNormalize(scores: number[], reverse: boolean): void {
+  let max = 0;
+  for (const s of scores) max = Math.max(max, s);
+  if (max === 0) {
+    if (reverse) for (let i = 0; i < scores.length; i++) scores[i] = MAX_NODE_SCORE;
+    return;
+  }
+  for (let i = 0; i < scores.length; i++) {
+    let s = Math.floor((MAX_NODE_SCORE * scores[i]) / max);
+    if (reverse) s = MAX_NODE_SCORE - s;
+    scores[i] = s;
+  }
+}

@@ -1,0 +1,234 @@
+// The scheduler's incremental view of nodes: allocatable, requested resources, ports and pods per node,
+// updated from pod and node events so a scheduling cycle never scans all pods.
+// mirrors: pkg/scheduler/framework/types.go (NodeInfo), pkg/scheduler/backend/cache
+
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Store, StoreEvent } from '../store/store';
+import type { KubeObject, Writable } from '../api/types';
+import { milliValueOf, valueOf } from '../util/quantity';
+
+/** Requests of pods without any are counted as 100m / 200Mi when scoring (not when filtering). */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+export interface Resources {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  pods: number;
+  /** Other extended resources by name. */
+  scalar?: Record<string, number>;
+}
+
+export interface PodRequests {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  scalar?: Record<string, number>;
+  /** For scoring: with the non-zero defaults applied. */
+  nonZeroMilliCPU: number;
+  nonZeroMemory: number;
+}
+
+export class NodeInfo {
+  node!: Writable<Node> & KubeObject;
+  allocatable: Resources = { milliCPU: 0, memory: 0, ephemeralStorage: 0, pods: 0 };
+  requested = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} as Record<string, number> };
+  nonZeroRequested = { milliCPU: 0, memory: 0 };
+  pods = new Map<string, Writable<Pod> & KubeObject>();
+  usedPorts = new Map<string, number>();
+  /** Bumped on every change; lets plugins cache per-node results. */
+  generation = 0;
+
+  setNode(node: Writable<Node> & KubeObject): void {
+    this.node = node;
+    const a = node.status?.allocatable ?? node.status?.capacity ?? {};
+    const scalar: Record<string, number> = {};
+    for (const [k, v] of Object.entries(a)) if (k !== 'cpu' && k !== 'memory' && k !== 'pods' && k !== 'ephemeral-storage') scalar[k] = valueOf(v);
+    this.allocatable = {
+      milliCPU: milliValueOf(a.cpu),
+      memory: valueOf(a.memory),
+      ephemeralStorage: valueOf(a['ephemeral-storage']),
+      pods: valueOf(a.pods),
+      scalar,
+    };
+    this.generation++;
+  }
+
+  addPod(pod: Writable<Pod> & KubeObject): void {
+    const key = pod.metadata!.uid!;
+    if (this.pods.has(key)) this.removePod(this.pods.get(key)!);
+    this.pods.set(key, pod);
+    const r = podRequests(pod);
+    this.requested.milliCPU += r.milliCPU;
+    this.requested.memory += r.memory;
+    this.requested.ephemeralStorage += r.ephemeralStorage;
+    for (const [k, v] of Object.entries(r.scalar ?? {})) this.requested.scalar[k] = (this.requested.scalar[k] ?? 0) + v;
+    this.nonZeroRequested.milliCPU += r.nonZeroMilliCPU;
+    this.nonZeroRequested.memory += r.nonZeroMemory;
+    for (const p of hostPorts(pod)) this.usedPorts.set(p, (this.usedPorts.get(p) ?? 0) + 1);
+    this.generation++;
+  }
+
+  removePod(pod: Writable<Pod> & KubeObject): void {
+    const key = pod.metadata!.uid!;
+    const cur = this.pods.get(key);
+    if (!cur) return;
+    this.pods.delete(key);
+    const r = podRequests(cur);
+    this.requested.milliCPU -= r.milliCPU;
+    this.requested.memory -= r.memory;
+    this.requested.ephemeralStorage -= r.ephemeralStorage;
+    for (const [k, v] of Object.entries(r.scalar ?? {})) this.requested.scalar[k] = (this.requested.scalar[k] ?? 0) - v;
+    this.nonZeroRequested.milliCPU -= r.nonZeroMilliCPU;
+    this.nonZeroRequested.memory -= r.nonZeroMemory;
+    for (const p of hostPorts(cur)) {
+      const n = (this.usedPorts.get(p) ?? 0) - 1;
+      if (n <= 0) this.usedPorts.delete(p);
+      else this.usedPorts.set(p, n);
+    }
+    this.generation++;
+  }
+}
+
+const requestCache = new WeakMap<object, PodRequests>();
+
+/** Effective requests: max(sum of containers (+ sidecars), each init container) + overhead. */
+export function podRequests(pod: Pod): PodRequests {
+  const spec = pod.spec;
+  if (spec && requestCache.has(spec)) return requestCache.get(spec)!;
+  let cpu = 0;
+  let mem = 0;
+  let eph = 0;
+  let nzCpu = 0;
+  let nzMem = 0;
+  const scalar: Record<string, number> = {};
+  for (const c of spec?.containers ?? []) {
+    const req = c.resources?.requests ?? {};
+    const ccpu = milliValueOf(req.cpu);
+    const cmem = valueOf(req.memory);
+    cpu += ccpu;
+    mem += cmem;
+    eph += valueOf(req['ephemeral-storage']);
+    nzCpu += req.cpu === undefined ? DEFAULT_MILLI_CPU_REQUEST : ccpu;
+    nzMem += req.memory === undefined ? DEFAULT_MEMORY_REQUEST : cmem;
+    for (const [k, v] of Object.entries(req)) if (k !== 'cpu' && k !== 'memory' && k !== 'ephemeral-storage') scalar[k] = (scalar[k] ?? 0) + valueOf(v);
+  }
+  for (const c of spec?.initContainers ?? []) {
+    const req = c.resources?.requests ?? {};
+    if (c.restartPolicy === 'Always') {
+      cpu += milliValueOf(req.cpu);
+      mem += valueOf(req.memory);
+      continue;
+    }
+    cpu = Math.max(cpu, milliValueOf(req.cpu));
+    mem = Math.max(mem, valueOf(req.memory));
+  }
+  const overhead = spec?.overhead ?? {};
+  cpu += milliValueOf(overhead.cpu);
+  mem += valueOf(overhead.memory);
+  const r: PodRequests = { milliCPU: cpu, memory: mem, ephemeralStorage: eph, nonZeroMilliCPU: nzCpu, nonZeroMemory: nzMem };
+  if (Object.keys(scalar).length) r.scalar = scalar;
+  if (spec) requestCache.set(spec, r);
+  return r;
+}
+
+export function hostPorts(pod: Pod): string[] {
+  const out: string[] = [];
+  for (const c of pod.spec?.containers ?? []) {
+    for (const p of c.ports ?? []) if (p.hostPort) out.push(`${p.hostIP ?? '0.0.0.0'}/${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  }
+  return out;
+}
+
+/** Assigned, non-terminal pods count against their node. */
+function counts(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+export class SchedulerCache {
+  readonly nodes = new Map<string, NodeInfo>();
+  /** Node names in insertion order, for the round-robin start index. */
+  nodeList: NodeInfo[] = [];
+  private listDirty = false;
+  /** Pods the scheduler has assumed onto a node before the binding is observed. */
+  private assumed = new Map<string, string>();
+  generation = 0;
+
+  constructor(store: Store) {
+    for (const n of store.list('nodes')) this.onNode({ type: 'ADDED', resource: 'nodes', object: n, rv: 0 });
+    for (const p of store.list('pods')) this.onPod({ type: 'ADDED', resource: 'pods', object: p, rv: 0 });
+    store.watch('nodes', {}, (e) => this.onNode(e));
+    store.watch('pods', {}, (e) => this.onPod(e));
+  }
+
+  list(): NodeInfo[] {
+    if (this.listDirty) {
+      this.nodeList = [...this.nodes.values()].filter((n) => n.node);
+      this.listDirty = false;
+    }
+    return this.nodeList;
+  }
+
+  private info(name: string): NodeInfo {
+    let ni = this.nodes.get(name);
+    if (!ni) {
+      ni = new NodeInfo();
+      this.nodes.set(name, ni);
+      this.listDirty = true;
+    }
+    return ni;
+  }
+
+  onNode(e: StoreEvent): void {
+    const name = e.object.metadata!.name!;
+    this.generation++;
+    if (e.type === 'DELETED') {
+      const ni = this.nodes.get(name);
+      if (ni && ni.pods.size === 0) this.nodes.delete(name);
+      else if (ni) (ni as { node?: unknown }).node = undefined;
+      this.listDirty = true;
+      return;
+    }
+    const ni = this.info(name);
+    if (!ni.node) this.listDirty = true;
+    ni.setNode(e.object as Writable<Node> & KubeObject);
+  }
+
+  onPod(e: StoreEvent): void {
+    const pod = e.object as Writable<Pod> & KubeObject;
+    const old = e.old as (Writable<Pod> & KubeObject) | undefined;
+    if (old && counts(old)) this.nodes.get(old.spec!.nodeName!)?.removePod(old);
+    if (e.type !== 'DELETED' && counts(pod)) {
+      const uid = pod.metadata!.uid!;
+      const assumedOn = this.assumed.get(uid);
+      if (assumedOn !== undefined) {
+        this.assumed.delete(uid);
+        if (assumedOn !== pod.spec!.nodeName) this.nodes.get(assumedOn)?.removePod(pod);
+      }
+      this.info(pod.spec!.nodeName!).addPod(pod);
+    } else if (e.type === 'DELETED') {
+      const uid = pod.metadata!.uid!;
+      const assumedOn = this.assumed.get(uid);
+      if (assumedOn !== undefined) {
+        this.assumed.delete(uid);
+        this.nodes.get(assumedOn)?.removePod(pod);
+      }
+    }
+    this.generation++;
+  }
+
+  /** Counts a pod against a node before its binding lands (the binding write then replaces it). */
+  assume(pod: Writable<Pod> & KubeObject, nodeName: string): void {
+    this.assumed.set(pod.metadata!.uid!, nodeName);
+    this.info(nodeName).addPod(pod);
+  }
+
+  forget(pod: Writable<Pod> & KubeObject): void {
+    const on = this.assumed.get(pod.metadata!.uid!);
+    if (on === undefined) return;
+    this.assumed.delete(pod.metadata!.uid!);
+    this.nodes.get(on)?.removePod(pod);
+  }
+}

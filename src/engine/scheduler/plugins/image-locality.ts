@@ -1,0 +1,36 @@
+// ImageLocality: prefer nodes that already have the pod's images (scaled by image size).
+// mirrors: pkg/scheduler/framework/plugins/imagelocality (simplified thresholds)
+
+import type { ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE } from '../framework';
+
+const MIN_THRESHOLD = 23 * 1024 * 1024;
+const MAX_CONTAINER_THRESHOLD = 1000 * 1024 * 1024;
+
+export const ImageLocality: ScorePlugin = {
+  name: 'ImageLocality',
+  weight: 1,
+  score(state, node) {
+    const images = node.node.status?.images ?? [];
+    if (images.length === 0) return 0;
+    let sum = 0;
+    const containers = state.pod.spec?.containers ?? [];
+    for (const c of containers) {
+      const want = normalizeImage(c.image ?? '');
+      const hit = images.find((i) => (i.names ?? []).some((n) => normalizeImage(n) === want));
+      if (hit) sum += hit.sizeBytes ?? 0;
+    }
+    const max = MAX_CONTAINER_THRESHOLD * containers.length;
+    if (sum < MIN_THRESHOLD) return 0;
+    if (sum > max) return MAX_NODE_SCORE;
+    return Math.floor((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+  },
+};
+
+export function normalizeImage(image: string): string {
+  let s = image;
+  if (!/[:@]/.test(s.slice(s.lastIndexOf('/') + 1))) s += ':latest';
+  if (!s.includes('/')) s = 'docker.io/library/' + s;
+  else if (!s.split('/')[0].includes('.') && !s.split('/')[0].includes(':') && s.split('/')[0] !== 'localhost') s = 'docker.io/' + s;
+  return s;
+}

@@ -1,0 +1,21 @@
+// NodePorts: a pod's hostPorts must be free on the node.
+// mirrors: pkg/scheduler/framework/plugins/nodeports
+
+import type { FilterPlugin } from '../framework';
+import { unschedulable } from '../framework';
+import { hostPorts } from '../nodeinfo';
+
+export const NodePorts: FilterPlugin = {
+  name: 'NodePorts',
+  filter(state, node) {
+    for (const p of hostPorts(state.pod)) {
+      const [ip, proto, port] = p.split('/');
+      for (const used of node.usedPorts.keys()) {
+        const [uip, uproto, uport] = used.split('/');
+        if (uproto !== proto || uport !== port) continue;
+        if (uip === ip || uip === '0.0.0.0' || ip === '0.0.0.0') return unschedulable("node(s) didn't have free ports for the requested pod ports");
+      }
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,107 @@
+// PodTopologySpread with the system default constraints (hostname maxSkew 3, zone maxSkew 5, ScheduleAnyway)
+// for pods owned by a ReplicaSet/StatefulSet/Service: prefer nodes with fewer pods of the same owner.
+// Explicit whenUnsatisfiable: DoNotSchedule constraints filter.
+// mirrors: pkg/scheduler/framework/plugins/podtopologyspread (simplified: counts per node and per zone label)
+
+import type { TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { CycleState, FilterPlugin, ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE, unschedulable, unresolvable } from '../framework';
+import type { NodeInfo } from '../nodeinfo';
+import { selectorFromLabelSelector } from '../../api/selectors/labels';
+
+interface SpreadData {
+  /** owner-matching pod count per topology value, per topology key */
+  counts: Map<string, Map<string, number>>;
+  constraints: TopologySpreadConstraint[];
+  soft: TopologySpreadConstraint[];
+}
+
+const KEY = 'PodTopologySpread';
+
+function data(state: CycleState): SpreadData {
+  let d = state.data.get(KEY) as SpreadData | undefined;
+  if (d) return d;
+  const pod = state.pod;
+  const explicit = pod.spec?.topologySpreadConstraints ?? [];
+  let soft = explicit.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway');
+  const hard = explicit.filter((c) => c.whenUnsatisfiable !== 'ScheduleAnyway');
+  const owner = pod.metadata?.ownerReferences?.find((r) => r.controller);
+  if (explicit.length === 0 && owner && (owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet' || owner.kind === 'ReplicationController')) {
+    soft = [
+      { maxSkew: 3, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' },
+      { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
+    ];
+  }
+  const counts = new Map<string, Map<string, number>>();
+  const all = [...hard, ...soft];
+  if (all.length) {
+    // Pods of the same owner (system defaults) or matching the constraint selector, counted by node.
+    const perNode = new Map<string, number>();
+    const matches = (labels: Record<string, string> | undefined): boolean => {
+      const c = all.find((x) => x.labelSelector);
+      if (c) return selectorFromLabelSelector(c.labelSelector).matches(labels);
+      return true;
+    };
+    const peers = owner && !all.some((c) => c.labelSelector) ? state.store.dependents(owner.uid).map((d) => d.object) : [...state.store.list('pods', pod.metadata!.namespace)];
+    for (const p of peers) {
+      const n = (p.spec as { nodeName?: string } | undefined)?.nodeName;
+      if (!n || p.metadata!.deletionTimestamp || !matches(p.metadata!.labels)) continue;
+      perNode.set(n, (perNode.get(n) ?? 0) + 1);
+    }
+    for (const c of all) {
+      const m = new Map<string, number>();
+      for (const [nodeName, n] of perNode) {
+        const node = state.store.get('nodes', undefined, nodeName);
+        const v = node?.metadata?.labels?.[c.topologyKey] ?? (c.topologyKey === 'kubernetes.io/hostname' ? nodeName : undefined);
+        if (v !== undefined) m.set(v, (m.get(v) ?? 0) + n);
+      }
+      counts.set(c.topologyKey, m);
+    }
+  }
+  d = { counts, constraints: hard, soft };
+  state.data.set(KEY, d);
+  return d;
+}
+
+function domain(node: NodeInfo, key: string): string | undefined {
+  return node.node.metadata?.labels?.[key] ?? (key === 'kubernetes.io/hostname' ? node.node.metadata?.name : undefined);
+}
+
+export const PodTopologySpread: FilterPlugin & ScorePlugin = {
+  name: KEY,
+  weight: 2,
+  filter(state, node) {
+    const d = data(state);
+    for (const c of d.constraints) {
+      const v = domain(node, c.topologyKey);
+      if (v === undefined) return unresolvable("node(s) didn't match pod topology spread constraints (missing required label)");
+      const m = d.counts.get(c.topologyKey)!;
+      let min = Infinity;
+      for (const n of m.values()) min = Math.min(min, n);
+      if (min === Infinity) min = 0;
+      if ((m.get(v) ?? 0) + 1 - min > c.maxSkew) return unschedulable("node(s) didn't match pod topology spread constraints");
+    }
+    return undefined;
+  },
+  score(state, node) {
+    const d = data(state);
+    let s = 0;
+    for (const c of d.soft) {
+      const v = domain(node, c.topologyKey);
+      if (v === undefined) continue;
+      s += (d.counts.get(c.topologyKey)?.get(v) ?? 0) + c.maxSkew - 1;
+    }
+    return s;
+  },
+  normalize(_state, scores) {
+    let min = Infinity;
+    let max = 0;
+    for (const s of scores) {
+      min = Math.min(min, s);
+      max = Math.max(max, s);
+    }
+    for (let i = 0; i < scores.length; i++) {
+      scores[i] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - scores[i])) / max);
+    }
+  },
+};

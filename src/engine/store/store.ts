@@ -1,0 +1,345 @@
+// The versioned object store: one resourceVersion counter, per-resource tables with indexes, watch fan-out
+// and a bounded per-resource history for watching from a resourceVersion (like etcd + the watch cache).
+
+import type { KubeObject } from '../api/types';
+import type { Selector } from '../api/selectors/labels';
+import { deepFreeze } from './freeze';
+
+export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: StoreEventType;
+  resource: string;
+  object: KubeObject;
+  /** The previous state for MODIFIED/DELETED. */
+  old?: KubeObject;
+  rv: number;
+}
+
+/** A secondary index: the values an object is filed under (e.g. a pod's spec.nodeName). */
+export interface IndexDef {
+  name: string;
+  values(obj: KubeObject): readonly string[] | string | undefined;
+}
+
+export type WatchHandler = (e: StoreEvent) => void;
+
+export class ExpiredError extends Error {
+  constructor(
+    readonly requested: number,
+    readonly oldest: number,
+  ) {
+    super(`too old resource version: ${requested} (${oldest})`);
+  }
+}
+
+interface Watcher {
+  namespace?: string;
+  handler: WatchHandler;
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+export function keyOf(obj: KubeObject): string {
+  return objectKey(obj.metadata?.namespace, obj.metadata!.name!);
+}
+
+class ResourceTable {
+  readonly objects = new Map<string, KubeObject>();
+  readonly byNamespace = new Map<string, Map<string, KubeObject>>();
+  /** label key → label value → object keys */
+  readonly labels = new Map<string, Map<string, Set<string>>>();
+  readonly indexes = new Map<string, { def: IndexDef; map: Map<string, Set<string>> }>();
+  readonly watchers = new Set<Watcher>();
+  /** Ring of recent events for watch-from-RV. */
+  history: StoreEvent[] = [];
+  historyStart = 0;
+  /** Highest RV not retained any more (watching from below it → 410). */
+  compactedRV = 0;
+
+  constructor(readonly name: string) {}
+}
+
+export interface StoreOptions {
+  /** Events kept per resource for watches that resume from a resourceVersion. */
+  historyPerResource?: number;
+}
+
+export class Store {
+  private rv = 0;
+  private tables = new Map<string, ResourceTable>();
+  /** owner uid → "resource\0key" of dependents (any resource). */
+  private owners = new Map<string, Set<string>>();
+  private readonly historyCap: number;
+  private anyWatchers = new Set<WatchHandler>();
+
+  constructor(opts: StoreOptions = {}) {
+    this.historyCap = opts.historyPerResource ?? 10000;
+  }
+
+  /** Declares a resource and its secondary indexes. */
+  register(resource: string, indexes: IndexDef[] = []): void {
+    let t = this.tables.get(resource);
+    if (!t) {
+      t = new ResourceTable(resource);
+      this.tables.set(resource, t);
+    }
+    for (const def of indexes) t.indexes.set(def.name, { def, map: new Map() });
+  }
+
+  private table(resource: string): ResourceTable {
+    const t = this.tables.get(resource);
+    if (!t) throw new Error(`store: unknown resource ${resource}`);
+    return t;
+  }
+
+  resourceVersion(): number {
+    return this.rv;
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.table(resource).objects.get(objectKey(namespace, name));
+  }
+
+  count(resource: string, namespace?: string): number {
+    const t = this.table(resource);
+    if (namespace === undefined) return t.objects.size;
+    return t.byNamespace.get(namespace)?.size ?? 0;
+  }
+
+  /** All objects of a resource, optionally in one namespace; unordered (callers sort when they print). */
+  list(resource: string, namespace?: string): Iterable<KubeObject> {
+    const t = this.table(resource);
+    if (namespace === undefined) return t.objects.values();
+    return t.byNamespace.get(namespace)?.values() ?? [];
+  }
+
+  /** Objects matching a label selector, using the label index for the most selective equality term. */
+  listBySelector(resource: string, namespace: string | undefined, selector: Selector): KubeObject[] {
+    const t = this.table(resource);
+    const req = selector.indexable();
+    const out: KubeObject[] = [];
+    if (req) {
+      const byValue = t.labels.get(req.key);
+      if (!byValue) return out;
+      for (const v of req.values) {
+        const keys = byValue.get(v);
+        if (!keys) continue;
+        for (const k of keys) {
+          const o = t.objects.get(k)!;
+          if (namespace !== undefined && (o.metadata!.namespace ?? '') !== namespace) continue;
+          if (selector.matches(o.metadata!.labels)) out.push(o);
+        }
+      }
+      return out;
+    }
+    for (const o of this.list(resource, namespace)) if (selector.matches(o.metadata!.labels)) out.push(o);
+    return out;
+  }
+
+  /** Objects filed under value in a secondary index (e.g. pods by node name). */
+  listByIndex(resource: string, index: string, value: string): KubeObject[] {
+    const t = this.table(resource);
+    const idx = t.indexes.get(index);
+    if (!idx) throw new Error(`store: no index ${index} on ${resource}`);
+    const keys = idx.map.get(value);
+    if (!keys) return [];
+    const out: KubeObject[] = [];
+    for (const k of keys) out.push(t.objects.get(k)!);
+    return out;
+  }
+
+  hasIndex(resource: string, index: string): boolean {
+    return this.table(resource).indexes.has(index);
+  }
+
+  /** Dependents of an owner uid across all resources. */
+  dependents(ownerUid: string): { resource: string; object: KubeObject }[] {
+    const set = this.owners.get(ownerUid);
+    if (!set) return [];
+    const out: { resource: string; object: KubeObject }[] = [];
+    for (const ref of set) {
+      const i = ref.indexOf('\0');
+      const resource = ref.slice(0, i);
+      const o = this.tables.get(resource)?.objects.get(ref.slice(i + 1));
+      if (o) out.push({ resource, object: o });
+    }
+    return out;
+  }
+
+  resources(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  /**
+   * Writes a new object (the caller built it fresh; the store takes ownership, stamps resourceVersion and
+   * freezes it). Returns the stored object.
+   */
+  create(resource: string, obj: KubeObject): KubeObject {
+    const t = this.table(resource);
+    const key = keyOf(obj);
+    if (t.objects.has(key)) throw new Error(`store: ${resource} ${key} exists`);
+    const stored = this.stamp(obj);
+    this.insert(t, key, stored);
+    this.emit(t, { type: 'ADDED', resource, object: stored, rv: this.rv });
+    return stored;
+  }
+
+  update(resource: string, obj: KubeObject): KubeObject {
+    const t = this.table(resource);
+    const key = keyOf(obj);
+    const old = t.objects.get(key);
+    if (!old) throw new Error(`store: ${resource} ${key} missing`);
+    const stored = this.stamp(obj);
+    this.remove(t, key, old);
+    this.insert(t, key, stored);
+    this.emit(t, { type: 'MODIFIED', resource, object: stored, old, rv: this.rv });
+    return stored;
+  }
+
+  /** Removes an object; the DELETED event carries its last state with a new resourceVersion. */
+  delete(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const t = this.table(resource);
+    const key = objectKey(namespace, name);
+    const old = t.objects.get(key);
+    if (!old) return undefined;
+    this.remove(t, key, old);
+    this.rv++;
+    const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(this.rv) } });
+    this.emit(t, { type: 'DELETED', resource, object: last, old, rv: this.rv });
+    return last;
+  }
+
+  private stamp(obj: KubeObject): KubeObject {
+    this.rv++;
+    const meta = obj.metadata!;
+    if (Object.isFrozen(meta)) obj = { ...obj, metadata: { ...meta, resourceVersion: String(this.rv) } };
+    else meta.resourceVersion = String(this.rv);
+    return deepFreeze(obj);
+  }
+
+  private insert(t: ResourceTable, key: string, o: KubeObject): void {
+    t.objects.set(key, o);
+    const ns = o.metadata!.namespace ?? '';
+    let nsMap = t.byNamespace.get(ns);
+    if (!nsMap) t.byNamespace.set(ns, (nsMap = new Map()));
+    nsMap.set(key, o);
+    const labels = o.metadata!.labels;
+    if (labels) {
+      for (const k in labels) {
+        let byValue = t.labels.get(k);
+        if (!byValue) t.labels.set(k, (byValue = new Map()));
+        let keys = byValue.get(labels[k]);
+        if (!keys) byValue.set(labels[k], (keys = new Set()));
+        keys.add(key);
+      }
+    }
+    for (const { def, map } of t.indexes.values()) {
+      for (const v of indexValues(def, o)) {
+        let keys = map.get(v);
+        if (!keys) map.set(v, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+    const refs = o.metadata!.ownerReferences;
+    if (refs) {
+      const ref = t.name + '\0' + key;
+      for (const r of refs) {
+        let set = this.owners.get(r.uid);
+        if (!set) this.owners.set(r.uid, (set = new Set()));
+        set.add(ref);
+      }
+    }
+  }
+
+  private remove(t: ResourceTable, key: string, o: KubeObject): void {
+    t.objects.delete(key);
+    const ns = o.metadata!.namespace ?? '';
+    const nsMap = t.byNamespace.get(ns);
+    if (nsMap) {
+      nsMap.delete(key);
+      if (nsMap.size === 0) t.byNamespace.delete(ns);
+    }
+    const labels = o.metadata!.labels;
+    if (labels) {
+      for (const k in labels) {
+        const byValue = t.labels.get(k);
+        const keys = byValue?.get(labels[k]);
+        if (!keys) continue;
+        keys.delete(key);
+        if (keys.size === 0) {
+          byValue!.delete(labels[k]);
+          if (byValue!.size === 0) t.labels.delete(k);
+        }
+      }
+    }
+    for (const { def, map } of t.indexes.values()) {
+      for (const v of indexValues(def, o)) {
+        const keys = map.get(v);
+        if (!keys) continue;
+        keys.delete(key);
+        if (keys.size === 0) map.delete(v);
+      }
+    }
+    const refs = o.metadata!.ownerReferences;
+    if (refs) {
+      const ref = t.name + '\0' + key;
+      for (const r of refs) {
+        const set = this.owners.get(r.uid);
+        if (!set) continue;
+        set.delete(ref);
+        if (set.size === 0) this.owners.delete(r.uid);
+      }
+    }
+  }
+
+  private emit(t: ResourceTable, e: StoreEvent): void {
+    t.history.push(e);
+    if (t.history.length - t.historyStart > this.historyCap) {
+      t.compactedRV = t.history[t.historyStart].rv;
+      t.historyStart++;
+      if (t.historyStart > 4096 && t.historyStart * 2 > t.history.length) {
+        t.history = t.history.slice(t.historyStart);
+        t.historyStart = 0;
+      }
+    }
+    const ns = e.object.metadata!.namespace;
+    for (const w of t.watchers) if (w.namespace === undefined || w.namespace === ns) w.handler(e);
+    for (const h of this.anyWatchers) h(e);
+  }
+
+  /**
+   * Subscribes to changes of a resource. With sinceRV, first replays retained events after it (throws
+   * ExpiredError when they are no longer retained). Handlers run synchronously inside the write: they must
+   * only record or enqueue, never write to the store.
+   */
+  watch(resource: string, opts: { namespace?: string; sinceRV?: number }, handler: WatchHandler): () => void {
+    const t = this.table(resource);
+    if (opts.sinceRV !== undefined) {
+      if (opts.sinceRV < t.compactedRV) throw new ExpiredError(opts.sinceRV, t.compactedRV);
+      for (let i = t.historyStart; i < t.history.length; i++) {
+        const e = t.history[i];
+        if (e.rv <= opts.sinceRV) continue;
+        if (opts.namespace !== undefined && e.object.metadata!.namespace !== opts.namespace) continue;
+        handler(e);
+      }
+    }
+    const w: Watcher = { namespace: opts.namespace, handler };
+    t.watchers.add(w);
+    return () => t.watchers.delete(w);
+  }
+
+  /** Every write of every resource (diagnostics, invariant checks). */
+  watchAll(handler: WatchHandler): () => void {
+    this.anyWatchers.add(handler);
+    return () => this.anyWatchers.delete(handler);
+  }
+}
+
+function indexValues(def: IndexDef, o: KubeObject): readonly string[] {
+  const v = def.values(o);
+  if (v === undefined) return [];
+  return typeof v === 'string' ? [v] : v;
+}

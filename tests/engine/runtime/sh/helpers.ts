@@ -1,0 +1,57 @@
+// Test harness: a shell with a fake clock (sleep records durations and advances time at once) and
+// captured output.
+
+import { MemFS } from '../../../../src/engine/runtime/sh/memfs';
+import { createShell, type Shell, type ShellOptions } from '../../../../src/engine/runtime/sh/shell';
+import type { ShellSignal } from '../../../../src/engine/runtime/sh/signal';
+import { CaptureOutput, StringInput } from '../../../../src/engine/runtime/sh/streams';
+import type { Flavor } from '../../../../src/engine/runtime/sh/types';
+
+/** 2006-01-02T15:04:05Z, Go's reference time. */
+export const T0 = 1136214245000;
+
+export interface Harness {
+  shell: Shell;
+  fs: MemFS;
+  out: CaptureOutput;
+  err: CaptureOutput;
+  sleeps: number[];
+  clock: { now: number };
+  /** Runs source; returns status, stdout and stderr of this run only. */
+  run(src: string, stdin?: string, signal?: ShellSignal): Promise<{ status: number; stdout: string; stderr: string }>;
+}
+
+export function harness(flavor: Flavor = 'terminal', opts: Partial<ShellOptions> = {}): Harness {
+  const clock = { now: T0 };
+  const sleeps: number[] = [];
+  const fs = (opts.fs as MemFS | undefined) ?? MemFS.standard(() => clock.now, 'pod-1');
+  const out = new CaptureOutput();
+  const err = new CaptureOutput();
+  const shell = createShell({
+    flavor,
+    fs,
+    now: () => clock.now,
+    sleep: async (ms, signal) => {
+      sleeps.push(ms);
+      if (!signal.aborted) clock.now += ms;
+    },
+    hostname: 'pod-1',
+    env: { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+    io: { stdout: out, stderr: err },
+    ...opts,
+  });
+  return {
+    shell,
+    fs,
+    out,
+    err,
+    sleeps,
+    clock,
+    async run(src, stdin, signal) {
+      out.clear();
+      err.clear();
+      const status = await shell.run(src, { io: stdin === undefined ? undefined : { stdin: new StringInput(stdin) }, signal });
+      return { status, stdout: out.text, stderr: err.text };
+    },
+  };
+}
