@@ -26,6 +26,7 @@ import type { ScriptRunner } from './nodes/types';
 import * as boot from './bootstrap/objects';
 import { defaultAdmissionPlugins } from './admission/plugins';
 import { installSubresources } from './api/subresources/install';
+import { execInContainer, type ExecIO, type ExecResult, type ExecSpec } from './nodes/exec';
 
 export interface ClusterOptions {
   /** Worker nodes (besides the control plane). Default 3. */
@@ -150,6 +151,15 @@ export class Cluster {
     return k;
   }
 
+  /** Removes a node: its kubelet stops and the Node object is deleted (pods go with PodGC). */
+  removeNode(name: string): void {
+    const k = this.kubelets.get(name);
+    if (!k) return;
+    k.stop();
+    this.kubelets.delete(name);
+    this.ctx.client('system:admin', 'kubeplay').delete('nodes', undefined, name);
+  }
+
   /** The API as any client sees it. */
   handle(req: ApiRequest): ApiResponse {
     return this.api.handle(req);
@@ -180,11 +190,22 @@ export class Cluster {
     return advanceUntil(this.clock, this.work, cond, limitMs);
   }
 
+  /** Runs a command in a container (kubectl exec); throws a StatusError for missing pods/containers. */
+  exec(spec: ExecSpec, io: ExecIO): Promise<ExecResult> {
+    return execInContainer(this.store, this.kubelets, this.scripts, spec, io);
+  }
+
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     return this.store.get(resource, namespace, name);
   }
 }
 
-export function createCluster(opts: ClusterOptions = {}): Cluster {
-  return new Cluster(opts).boot();
+/** Simulated time a fresh cluster has been up when it is handed over (system pods Running, like kind). */
+export const BOOT_SETTLE_MS = 45_000;
+
+export function createCluster(opts: ClusterOptions & { settleMs?: number } = {}): Cluster {
+  const c = new Cluster(opts).boot();
+  // Boot-time work is synchronous (no container scripts run yet), so plain clock steps suffice.
+  c.clock.advance(opts.settleMs ?? BOOT_SETTLE_MS);
+  return c;
 }

@@ -1,12 +1,16 @@
-// PATCH: picks the patch type from Content-Type and applies it to the current object.
+// PATCH: picks the patch type from Content-Type and applies it to the current object; patch errors
+// become the Status the apiserver answers with.
 
 import type { ResourceDef } from '../registry/types';
 import type { KubeObject } from './types';
 import * as errors from './errors';
-import { applyJsonPatch } from './patch/json-patch';
+import { applyJsonPatch, decodeJsonPatch } from './patch/json-patch';
 import { applyMergePatch } from './patch/merge-patch';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
-import { patchMetaFor } from '../schema/index';
+import { PatchError } from './patch/patch-errors';
+import { patchMetaFor, schemaFor } from '../schema/index';
+import { deepClone } from '../store/freeze';
+import type { FieldValidation } from './rest/context';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
@@ -33,16 +37,33 @@ export function patchTypeOf(contentType: string | undefined): PatchType | undefi
   return undefined;
 }
 
-export function patchObject(def: ResourceDef, current: KubeObject, type: PatchType | undefined, patch: unknown): KubeObject {
-  if (patch === undefined) throw errors.badRequest('empty patch');
-  switch (type) {
-    case 'json':
-      if (!Array.isArray(patch)) throw errors.badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-      return applyJsonPatch(current, patch) as KubeObject;
-    case 'merge':
-      return applyMergePatch(current, patch) as KubeObject;
-    case 'strategic':
-      return applyStrategicMergePatch(current, patch as Record<string, unknown>, patchMetaFor(def.group, def.version, def.kind)) as KubeObject;
+export function patchObject(def: ResourceDef, current: KubeObject, type: PatchType | undefined, patch: unknown, fieldValidation: FieldValidation = 'Warn'): KubeObject {
+  if (patch === undefined) throw errors.badRequest('the server rejected our request due to an error in our request');
+  try {
+    let out: unknown;
+    switch (type) {
+      case 'json':
+        out = applyJsonPatch(current, decodeJsonPatch(patch, fieldValidation));
+        break;
+      case 'merge':
+        out = applyMergePatch(current, patch);
+        break;
+      case 'strategic':
+        // Strategic merge needs a schema: kinds without one (custom resources) refuse it.
+        if (!schemaFor(def.group, def.version, def.kind) && def.kind !== 'Scale') throw errors.unsupportedMediaType(PATCH_MEDIA_TYPES.filter((t) => t !== 'application/strategic-merge-patch+json'));
+        out = applyStrategicMergePatch(current, patch as Record<string, unknown>, patchMetaFor(def.group, def.version, def.kind));
+        break;
+      default:
+        throw errors.unsupportedMediaType(PATCH_MEDIA_TYPES);
+    }
+    // Results share structure with the (frozen) current object; the caller mutates.
+    return deepClone(out as KubeObject);
+  } catch (e) {
+    if (e instanceof PatchError) {
+      const s = e.status;
+      const status = errors.statusBody(s.code, s.reason || undefined, s.message, s.details as errors.StatusDetails | undefined);
+      throw new errors.StatusError(status);
+    }
+    throw e;
   }
-  throw errors.unsupportedMediaType(PATCH_MEDIA_TYPES);
 }

@@ -265,7 +265,7 @@ export class ApiServer {
     }
     if (type === 'apply') throw errors.unsupportedMediaType(PATCH_MEDIA_TYPES.filter((t) => t !== 'application/apply-patch+yaml'));
     const current = this.rest.get(def, ns, name);
-    const patched = patchObject(def, current, type, this.rawBody(req));
+    const patched = patchObject(def, current, type, this.rawBody(req), opts.fieldValidation);
     const checked = checkDecodedFields(def, patched, opts);
     const updated = this.rest.update(def, ns, name, checked, opts, sub);
     return json(200, updated);

@@ -17,6 +17,8 @@ import * as v from './validation/index';
 import { tablePrinterFor } from '../printers/index';
 import type { KubeObject } from '../api/types';
 import type { FieldError } from '../api/validation/field-errors';
+import { withoutObjectMetaErrors } from '../api/validation/metadata';
+import { nameValidatorFor } from './validation/index';
 
 type Hook = { defaults?: (o: never) => void; validate?: (o: never, old?: never) => FieldError[] };
 
@@ -39,7 +41,12 @@ function attach(def: ResourceDef): ResourceDef {
   const hook = HOOKS[def.kind];
   const out: ResourceDef = { ...def };
   if (hook?.defaults && !out.defaults) out.defaults = hook.defaults as (o: KubeObject) => void;
-  if (hook?.validate && !out.validate) out.validate = hook.validate as (o: KubeObject, old?: KubeObject) => FieldError[];
+  if (hook?.validate && !out.validate) {
+    // Metadata is validated by the REST layer; the kind validators repeat it.
+    const validate = hook.validate as (o: KubeObject, old?: KubeObject) => FieldError[];
+    out.validate = (o, old) => withoutObjectMetaErrors(validate(o, old));
+  }
+  out.nameValidator ??= nameValidatorFor(def.kind);
   out.table ??= tablePrinterFor(def.group, def.plural);
   return out;
 }

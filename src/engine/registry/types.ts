@@ -60,6 +60,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   prepareForCreate?: (obj: T, ctx: AdmissionContext) => void;
   /** Strategy PrepareForUpdate: keep status on main-resource writes etc. (obj is a fresh copy). */
   prepareForUpdate?: (obj: T, old: T, ctx: AdmissionContext) => void;
+  /** The kind's rule for metadata.name (DNS-1123 subdomain unless stated). */
+  nameValidator?: (name: string, prefix: boolean) => string[];
   /** Validation on create (old undefined) and update. Metadata is validated generically. */
   validate?: (obj: T, old?: T) => FieldError[];
   /** Validation of status-subresource updates. */

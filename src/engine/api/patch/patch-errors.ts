@@ -10,6 +10,8 @@ export interface PatchErrorStatus {
   /** metav1.StatusReason; '' for errors that are not API statuses (the server answers 500 with no reason). */
   reason: string;
   message: string;
+  /** Present (and empty) on the generic 422, which NewGenericServerResponse builds with empty details. */
+  details?: Record<string, never>;
 }
 
 /** NewGenericServerResponse(422, …) keeps none of the library's text. */
@@ -37,7 +39,7 @@ export class JsonPatchError extends PatchError {
         return { code: 413, reason: 'RequestEntityTooLarge', message: `Request entity too large: ${this.message}` };
       default:
         // patch.go: NewGenericServerResponse(StatusUnprocessableEntity, …, err.Error(), …) drops err.Error().
-        return { code: 422, reason: 'Invalid', message: GENERIC_INVALID_MESSAGE };
+        return { code: 422, reason: 'Invalid', message: GENERIC_INVALID_MESSAGE, details: {} };
     }
   }
 }
@@ -71,7 +73,7 @@ export class StrategicMergePatchError extends PatchError {
       case 'bad-request':
         return { code: 400, reason: 'BadRequest', message: this.message };
       case 'invalid':
-        return { code: 422, reason: 'Invalid', message: GENERIC_INVALID_MESSAGE };
+        return { code: 422, reason: 'Invalid', message: GENERIC_INVALID_MESSAGE, details: {} };
       default:
         return { code: 500, reason: '', message: this.message };
     }

@@ -185,7 +185,7 @@ export class Rest {
     this.admission.admit('CREATE', def, obj, undefined, ctx);
     // BeforeCreate: system fields are the server's.
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.rng);
-    const metaErrs = validateObjectMetaCreate(meta, def.namespaced);
+    const metaErrs = validateObjectMetaCreate(meta, def.namespaced, def.nameValidator);
     delete meta.uid;
     delete meta.selfLink;
     meta.creationTimestamp = rfc3339(this.clock.now());

@@ -178,15 +178,24 @@ export function invalidMessage(kind: string, group: string, name: string, errors
   return agg === '' ? head : `${head}: ${agg}`;
 }
 
-/** errors.NewInvalid as the metav1.Status body (422, reason Invalid, one cause per error). */
+/**
+ * errors.NewInvalid as the metav1.Status body (422, reason Invalid, one cause per error). Causes that
+ * are exact repeats are dropped: the REST layer merges its generic metadata checks with the kind's
+ * validator, which may report the same metadata error again.
+ */
 export function invalidStatus(kind: string, group: string, name: string, errors: readonly FieldError[]): InvalidStatus {
-  const causes: StatusCause[] = errors.map((e) => {
+  const seen = new Set<string>();
+  const causes: StatusCause[] = [];
+  for (const e of errors) {
     const cause: StatusCause = { reason: e.type };
     const body = errorBody(e);
     if (body) cause.message = body;
     if (e.field) cause.field = e.field;
-    return cause;
-  });
+    const k = `${e.type}\u0000${e.field}\u0000${body}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    causes.push(cause);
+  }
   // Key order and omitted empties follow the JSON upstream writes (name, group, kind, causes).
   const details: InvalidStatus['details'] = { kind, causes };
   const ordered: InvalidStatus['details'] = {

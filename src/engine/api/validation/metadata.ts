@@ -6,7 +6,7 @@
 import type { LabelSelector, ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 import { child, forbidden, index, invalid, required, tooLong, type FieldError } from './field-errors';
 import { goBoolPointer, goQuote, goRepr, goStringSlice, type GoRepr } from './go-format';
-import { byteLength, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain, validateNamespaceName, type NameValidator } from './names';
+import { byteLength, isQualifiedName, isValidLabelValue, validateNamespaceName, type NameValidator } from './names';
 
 export const FIELD_IMMUTABLE = 'field is immutable';
 export const IS_NEGATIVE = 'must be greater than or equal to 0';
@@ -156,9 +156,13 @@ export function validateObjectMeta(
   return tagged(errs);
 }
 
-/** ValidateObjectMeta for a kind known only by scope; the name rule defaults to DNS-1123 subdomain. */
-export function validateObjectMetaCreate(meta: ObjectMeta | undefined, namespaced: boolean, nameFn: NameValidator = nameIsDNSSubdomain): FieldError[] {
-  return validateObjectMeta(meta, namespaced, nameFn);
+/**
+ * ValidateObjectMeta for a caller that knows only the kind's scope (the generic REST layer). The name
+ * format is kind-specific: pass the kind's rule (registry/validation nameValidatorFor), or leave it out
+ * to check only that a name is present and let the kind's validator report its format.
+ */
+export function validateObjectMetaCreate(meta: ObjectMeta | undefined, namespaced: boolean, nameFn?: NameValidator): FieldError[] {
+  return validateObjectMeta(meta, namespaced, nameFn ?? (() => []));
 }
 
 /** Deep equality of JSON values (apiequality.Semantic.DeepEqual for plain data). */

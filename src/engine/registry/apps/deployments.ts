@@ -4,6 +4,7 @@
 import type { ResourceDef } from '../types';
 import { ALL_VERBS } from '../verbs';
 import type { KubeObject } from '../../api/types';
+import { initialStatus } from '../defaults/status';
 
 export const deployments: ResourceDef = {
   group: 'apps',
@@ -23,7 +24,7 @@ export const deployments: ResourceDef = {
 };
 
 export function clearStatus(obj: KubeObject): void {
-  obj.status = {};
+  obj.status = initialStatus(obj.kind ?? '') ?? {};
 }
 
 export function keepStatus(obj: KubeObject, old: KubeObject): void {

@@ -23,6 +23,11 @@ export class Interrupted {
   constructor(readonly signal: SignalName) {}
 }
 
+/** A shell error already reported (ash's raise_error): abandons the command line; a script exits. */
+export class AbortCommandLine {
+  constructor(readonly status: number) {}
+}
+
 /** An expansion that cannot go on: the text after the shell's prefix, in each flavour's words. */
 export class ExpansionError {
   constructor(

@@ -2,7 +2,7 @@
 
 export type SyntaxDetail =
   /** `syntax error near unexpected token `X'` (X may be "newline"). */
-  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'token'; readonly token: string; readonly atEof?: boolean }
   /** `syntax error: unexpected end of file`; `expecting` is the closing word busybox names. */
   | { readonly kind: 'eof'; readonly expecting: string | null }
   /** `unexpected EOF while looking for matching `X'` (an open quote, `$(`, `${`, backtick). */

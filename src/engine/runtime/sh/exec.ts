@@ -9,7 +9,7 @@ import { ShellSyntaxError } from './errors';
 import { expandWord, expandWords } from './expand';
 import { FsError, basename, resolvePath } from './fs';
 import { Interp } from './interpreter';
-import { cannotExecute, notFound, readonlyVar, syntaxError } from './messages';
+import { cannotExecute, notFound, syntaxError } from './messages';
 import { parseCached } from './parser';
 import { applyRedirects, ioOf, type Fd } from './redirect';
 import { signalStatus } from './signal';
@@ -67,13 +67,13 @@ async function expandDeclaration(sh: Interp, words: readonly Word[]): Promise<st
 }
 
 async function assignOnly(sh: Interp, cmd: SimpleCommand, fds: Fd[]): Promise<number> {
-  let st = 0;
+  const st = 0;
   for (const a of cmd.assigns) {
     const v = await expandWord(a.value, sh);
     const value = a.append ? (sh.state.get(a.name) ?? '') + v : v;
     if (!sh.state.set(a.name, value)) {
-      await (fds[2] as OutputStream).write(readonlyVar(sh, a.name));
-      st = 1;
+      // Like bash and ash: the command line is abandoned (a script exits).
+      throw new ExpansionError(`${a.name}: readonly variable`, `${a.name}: is read only`);
     }
   }
   if (cmd.redirects.length && !(await applyRedirects(sh, cmd.redirects, fds))) return 1;
@@ -124,18 +124,18 @@ export async function invoke(sh: Interp, argv: string[], fds: Fd[], overlay: Map
   if (!impl && name.includes('/')) {
     const path = resolvePath(sh.cwd, name);
     const st = sh.fs.stat(path);
-    if (st?.type === 'dir') return fail(sh, fds, cannotExecute(sh, name, 'EISDIR'), 126);
+    if (st?.type === 'dir') return fail(fds, cannotExecute(sh, name, 'EISDIR'), 126);
     if (st) {
-      if (!(st.mode & 0o111)) return fail(sh, fds, cannotExecute(sh, name, 'EACCES'), 126);
+      if (!(st.mode & 0o111)) return fail(fds, cannotExecute(sh, name, 'EACCES'), 126);
       return runScriptFile(sh, path, argv, fds, overlay);
     }
     if (BIN_DIR.test(path)) impl = sh.shared.commands.get(basename(path));
   }
-  if (!impl) return fail(sh, fds, notFound(sh, name), 127);
+  if (!impl) return fail(fds, notFound(sh, name), 127);
   return runImpl(sh, impl, argv, fds, overlay);
 }
 
-async function fail(_sh: Interp, fds: Fd[], text: string, status: number): Promise<number> {
+async function fail(fds: Fd[], text: string, status: number): Promise<number> {
   await (fds[2] as OutputStream).write(text);
   return status;
 }
@@ -171,7 +171,7 @@ async function runScriptFile(sh: Interp, path: string, argv: string[], fds: Fd[]
   try {
     text = sh.fs.readFile(path);
   } catch (e) {
-    if (e instanceof FsError) return fail(sh, fds, cannotExecute(sh, argv[0], 'EACCES'), 126);
+    if (e instanceof FsError) return fail(fds, cannotExecute(sh, argv[0], 'EACCES'), 126);
     throw e;
   }
   const state = sh.state.child();

@@ -5,8 +5,9 @@ import type { ParamPart, Script, Word, WordPart } from './ast';
 import { ArithError, evaluateArith } from './arith';
 import { ExpansionError } from './control';
 import type { FileSystem } from './fs';
-import { resolvePath } from './fs';
-import { compilePattern, hasGlobChars, quotePattern } from './pattern';
+import { braceExpand } from './brace';
+import { glob } from './glob';
+import { hasGlobChars, quotePattern, removeAffix, replacePattern } from './pattern';
 
 /** What expansion needs from the interpreter. */
 export interface ExpandHost {
@@ -20,6 +21,8 @@ export interface ExpandHost {
   readonly cwd: string;
   readonly nounset: boolean;
   readonly noglob: boolean;
+  /** bash's {a,b} and {1..3}; busybox ash has none. */
+  readonly braceExpansion: boolean;
 }
 
 const DEFAULT_IFS = ' \t\n';
@@ -141,28 +144,33 @@ function ifsOf(host: ExpandHost): string {
 /** Expands command words: may produce zero, one or many fields. */
 export async function expandWords(words: readonly Word[], host: ExpandHost): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) {
-    if (w.literal !== null) {
-      out.push(w.literal);
+  for (const word of words) {
+    if (word.literal !== null) {
+      out.push(word.literal);
       continue;
     }
-    const f = new Fields(true, ifsOf(host));
-    await expandParts(w.parts, false, f, host, false);
-    f.finish();
-    for (let i = 0; i < f.out.length; i++) {
-      const pat = f.pats[i];
-      if (pat !== null && !host.noglob) {
-        const matches = glob(pat, host.fs, host.cwd);
-        if (matches.length) {
-          out.push(...matches);
-          continue;
-        }
-      }
-      out.push(f.out[i]);
-    }
+    for (const w of host.braceExpansion ? braceExpand(word) : [word]) await expandOne(w, host, out);
   }
   return out;
 }
+
+async function expandOne(w: Word, host: ExpandHost, out: string[]): Promise<void> {
+  const f = new Fields(true, ifsOf(host));
+  await expandParts(w.parts, false, f, host, false);
+  f.finish();
+  for (let i = 0; i < f.out.length; i++) {
+    const pat = f.pats[i];
+    if (pat !== null && !host.noglob) {
+      const matches = glob(pat, host.fs, host.cwd);
+      if (matches.length) {
+        out.push(...matches);
+        continue;
+      }
+    }
+    out.push(f.out[i]);
+  }
+}
+
 
 /** Expands to one string without splitting or globbing (assignments, redirection targets, here-documents). */
 export async function expandWord(w: Word, host: ExpandHost): Promise<string> {
@@ -194,7 +202,8 @@ async function expandParts(parts: readonly WordPart[], quoted: boolean, f: Field
         f.quoted(p.text);
         break;
       case 'dq':
-        f.markStarted();
+        // "$@" with no positional parameters makes no field at all.
+        if (!(host.positional().length === 0 && p.parts.length > 0 && p.parts.every((q) => q.type === 'param' && q.name === '@' && q.op === ''))) f.markStarted();
         await expandParts(p.parts, true, f, host, false);
         break;
       case 'tilde':
@@ -264,7 +273,7 @@ async function expandParam(p: ParamPart, quoted: boolean, f: Fields, host: Expan
   switch (op) {
     case '':
       if (value === undefined && host.nounset && !/^[@*#?$!0-]$/.test(name)) {
-        throw new ExpansionError(`${name}: unbound variable`, `${name}: parameter not set`);
+        throw new ExpansionError(`${name}: unbound variable`, `${name}: parameter not set`, 127);
       }
       return add(value ?? '');
     case '-':
@@ -327,88 +336,4 @@ async function expandParam(p: ParamPart, quoted: boolean, f: Fields, host: Expan
   }
 }
 
-function removeAffix(value: string, pattern: string, op: '#' | '##' | '%' | '%%'): string {
-  const re = compilePattern(pattern);
-  const n = value.length;
-  if (op === '#') {
-    for (let i = 0; i <= n; i++) if (re.test(value.slice(0, i))) return value.slice(i);
-  } else if (op === '##') {
-    for (let i = n; i >= 0; i--) if (re.test(value.slice(0, i))) return value.slice(i);
-  } else if (op === '%') {
-    for (let i = n; i >= 0; i--) if (re.test(value.slice(i))) return value.slice(0, i);
-  } else {
-    for (let i = 0; i <= n; i++) if (re.test(value.slice(i))) return value.slice(0, i);
-  }
-  return value;
-}
 
-function replacePattern(value: string, pattern: string, rep: string, op: '/' | '//' | '/#' | '/%'): string {
-  if (pattern === '') return value;
-  const re = compilePattern(pattern);
-  const n = value.length;
-  /** Longest match starting at i, or -1. */
-  const matchAt = (i: number, mustEnd: boolean): number => {
-    for (let j = n; j >= i; j--) {
-      if (mustEnd && j !== n) break;
-      if (re.test(value.slice(i, j))) return j;
-    }
-    return -1;
-  };
-  if (op === '/#') {
-    const j = matchAt(0, false);
-    return j < 0 ? value : rep + value.slice(j);
-  }
-  if (op === '/%') {
-    for (let i = 0; i <= n; i++) if (matchAt(i, true) === n) return value.slice(0, i) + rep;
-    return value;
-  }
-  let out = '';
-  let i = 0;
-  while (i <= n) {
-    const j = matchAt(i, false);
-    if (j > i) {
-      out += rep;
-      i = j;
-      if (op === '/') return out + value.slice(i);
-      continue;
-    }
-    if (i < n) out += value[i];
-    i++;
-  }
-  return out;
-}
-
-/** Pathname expansion: matching paths, sorted; empty when nothing matches. */
-export function glob(pattern: string, fs: FileSystem, cwd: string): string[] {
-  const absolute = pattern.startsWith('/');
-  const segs = pattern.split('/').filter((s, i) => s !== '' || i === 0);
-  let cands: string[] = [absolute ? '/' : ''];
-  for (let k = absolute ? 1 : 0; k < segs.length; k++) {
-    const seg = segs[k];
-    const next: string[] = [];
-    if (!hasGlobChars(seg)) {
-      const lit = seg.replace(/\\([\s\S])/g, '$1');
-      for (const c of cands) next.push(join(c, lit));
-    } else {
-      const re = compilePattern(seg);
-      const dotOk = seg.startsWith('.') || seg.startsWith('\\.');
-      for (const c of cands) {
-        const dir = resolvePath(cwd, c || '.');
-        const st = fs.stat(dir);
-        if (!st || st.type !== 'dir') continue;
-        for (const name of fs.readdir(dir)) {
-          if (name.startsWith('.') && !dotOk) continue;
-          if (re.test(name)) next.push(join(c, name));
-        }
-      }
-    }
-    cands = next;
-    if (!cands.length) return [];
-  }
-  return cands.filter((c) => fs.lstat(resolvePath(cwd, c)) !== null).sort();
-}
-
-function join(dir: string, name: string): string {
-  if (dir === '') return name;
-  return dir.endsWith('/') ? dir + name : dir + '/' + name;
-}

@@ -2,15 +2,14 @@
 // subshell joined by streaming pipes), compound commands, functions, background jobs, subshell
 // boundaries. Simple commands are in exec.ts, redirections in redirect.ts.
 
-import type { AndOr, Command, CompoundCommand, List, Pipeline, Script } from './ast';
-import { evalCond } from './builtins/test-expr';
-import { ExitShell, ExpansionError, Interrupted, LoopControl, ReturnFromFunction } from './control';
-import { runFunction, runSimple } from './exec';
-import { arith, expandPattern, expandWord, expandWords, type ExpandHost } from './expand';
+import type { AndOr, Command, List, Pipeline, Script } from './ast';
+import { AbortCommandLine, ExitShell, ExpansionError, Interrupted, LoopControl, ReturnFromFunction } from './control';
+import { runSimple } from './exec';
+import { runCompound } from './compound';
+import type { ExpandHost } from './expand';
 import type { FileSystem } from './fs';
 import { JobTable } from './jobs';
 import { prefix, type MessageSite, type ShellMode } from './messages';
-import { compilePattern } from './pattern';
 import { applyRedirects, type Fd } from './redirect';
 import { AbortScope, signalStatus, type ShellSignal } from './signal';
 import type { ShellState } from './state';
@@ -90,6 +89,10 @@ export class Interp implements ExpandHost, MessageSite {
     return this.state.options.noglob;
   }
 
+  get braceExpansion(): boolean {
+    return this.shared.flavor === 'terminal';
+  }
+
   /** Writes a shell message: `bash: [line N: ][builtin: ]text`. */
   err(text: string, builtin?: string, to?: OutputStream): void | Promise<void> {
     return (to ?? (this.curFds[2] as OutputStream)).write(prefix(this, builtin) + text + '\n');
@@ -150,7 +153,8 @@ export class Interp implements ExpandHost, MessageSite {
     fds[1] = cap;
     const st = await sub.runProcess(body.body, fds);
     this.lastSubst = st;
-    this.state.status = st;
+    // bash lets $? see a substitution's status within the same command; ash does not.
+    if (this.flavor === 'terminal') this.state.status = st;
     return cap.text.replace(/\n+$/, '');
   }
 
@@ -181,6 +185,7 @@ export class Interp implements ExpandHost, MessageSite {
     if (e instanceof LoopControl) return 0;
     if (e instanceof Interrupted) return signalStatus(e.signal);
     if (e instanceof BrokenPipe) return signalStatus('SIGPIPE');
+    if (e instanceof AbortCommandLine) return e.status;
     if (e instanceof ExpansionError) {
       void this.err(this.flavor === 'busybox' ? e.busybox : e.bash, undefined, fds[2] as OutputStream);
       if (this.mode === 'interactive') return 1;
@@ -311,17 +316,18 @@ export class Interp implements ExpandHost, MessageSite {
         return 0;
       }
       this.line = cmd.line;
-      if (!cmd.redirects.length) return await this.runCompound(cmd, fds);
+      if (!cmd.redirects.length) return await runCompound(this, cmd, fds);
       const opened = await applyRedirects(this, cmd.redirects, fds);
       if (!opened) return 1;
       this.curFds = opened;
-      return await this.runCompound(cmd, opened);
+      return await runCompound(this, cmd, opened);
     } finally {
       this.curFds = saved;
     }
   }
 
-  private async cond(list: List, fds: Fd[]): Promise<number> {
+  /** Runs an if/while condition (set -e does not apply inside). */
+  async cond(list: List, fds: Fd[]): Promise<number> {
     this.condDepth++;
     try {
       return await this.runList(list, fds);
@@ -330,7 +336,8 @@ export class Interp implements ExpandHost, MessageSite {
     }
   }
 
-  private async tick(): Promise<void> {
+  /** Once per loop iteration: lets the host breathe now and then, and honours Ctrl-C. */
+  async tick(): Promise<void> {
     const sh = this.shared;
     if (++sh.loopTicks >= YIELD_EVERY) {
       sh.loopTicks = 0;
@@ -340,7 +347,7 @@ export class Interp implements ExpandHost, MessageSite {
   }
 
   /** Runs a loop body; returns 'break' / 'continue' / null for a LoopControl addressed to this loop. */
-  private async loopBody(body: List, fds: Fd[]): Promise<{ st: number; ctl: 'break' | 'continue' | null }> {
+  async loopBody(body: List, fds: Fd[]): Promise<{ st: number; ctl: 'break' | 'continue' | null }> {
     try {
       return { st: await this.runList(body, fds), ctl: null };
     } catch (e) {
@@ -351,100 +358,5 @@ export class Interp implements ExpandHost, MessageSite {
       }
       return { st: 0, ctl: e.kind };
     }
-  }
-
-  private async runCompound(cmd: CompoundCommand, fds: Fd[]): Promise<number> {
-    switch (cmd.type) {
-      case 'group':
-        return this.runList(cmd.body, fds);
-      case 'subshell':
-        return this.subshell().runProcess(cmd.body, fds);
-      case 'if': {
-        for (const c of cmd.clauses) {
-          if ((await this.cond(c.cond, fds)) === 0) return this.runList(c.body, fds);
-        }
-        return cmd.elseBody ? this.runList(cmd.elseBody, fds) : 0;
-      }
-      case 'while':
-      case 'until': {
-        let st = 0;
-        this.loopDepth++;
-        try {
-          for (;;) {
-            await this.tick();
-            const c = await this.cond(cmd.cond, fds);
-            if ((c === 0) !== (cmd.type === 'while')) break;
-            const r = await this.loopBody(cmd.body, fds);
-            st = r.st;
-            if (r.ctl === 'break') break;
-          }
-        } finally {
-          this.loopDepth--;
-        }
-        return st;
-      }
-      case 'for': {
-        const items = cmd.items ? await expandWords(cmd.items, this) : this.state.positional.slice();
-        let st = 0;
-        this.loopDepth++;
-        try {
-          for (const v of items) {
-            await this.tick();
-            this.setVar(cmd.name, v);
-            const r = await this.loopBody(cmd.body, fds);
-            st = r.st;
-            if (r.ctl === 'break') break;
-          }
-        } finally {
-          this.loopDepth--;
-        }
-        return st;
-      }
-      case 'arithfor': {
-        let st = 0;
-        this.loopDepth++;
-        try {
-          arith(await expandWord(cmd.init, this), this);
-          for (;;) {
-            await this.tick();
-            const c = await expandWord(cmd.cond, this);
-            if (c.trim() !== '' && arith(c, this) === 0n) break;
-            const r = await this.loopBody(cmd.body, fds);
-            st = r.st;
-            if (r.ctl === 'break') break;
-            arith(await expandWord(cmd.step, this), this);
-          }
-        } finally {
-          this.loopDepth--;
-        }
-        return st;
-      }
-      case 'case': {
-        const word = await expandWord(cmd.word, this);
-        let st = 0;
-        let fall = false;
-        for (let i = 0; i < cmd.items.length; i++) {
-          const item = cmd.items[i];
-          let hit = fall;
-          for (let k = 0; !hit && k < item.patterns.length; k++) {
-            hit = compilePattern(await expandPattern(item.patterns[k], this)).test(word);
-          }
-          if (!hit) continue;
-          st = await this.runList(item.body, fds);
-          if (item.term === ';;') return st;
-          fall = item.term === ';&';
-        }
-        return st;
-      }
-      case 'cond':
-        return evalCond(this, cmd.args, fds);
-      case 'arithcmd':
-        return arith(await expandWord(cmd.expr, this), this) !== 0n ? 0 : 1;
-    }
-  }
-
-  /** Calls a shell function with arguments. */
-  callFunction(body: Command, argv: string[], fds: Fd[]): Promise<number> {
-    return runFunction(this, body, argv, fds);
   }
 }

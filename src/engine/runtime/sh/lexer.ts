@@ -1,7 +1,7 @@
 // Tokenizer: turns source text into operator and word tokens, reading here-document bodies after
 // each newline. Words come out already split into parts (quotes, $-expansions) by words.ts.
 
-import type { HereDoc, Script } from './ast';
+import type { HereDoc, Script, Word } from './ast';
 import { ShellSyntaxError } from './errors';
 import { WordScanner } from './words';
 
@@ -9,7 +9,7 @@ export interface Token {
   readonly t: 'word' | 'op' | 'eof';
   /** The operator text ('\n' for a newline); '' for words and end of input. */
   readonly op: string;
-  readonly word: import('./ast').Word | null;
+  readonly word: Word | null;
   /** The descriptor number written right before a redirection operator (`2>`), else null. */
   readonly fd: number | null;
   readonly start: number;
@@ -141,14 +141,14 @@ export class Lexer {
   }
 
   /** Raw text up to the matching `))` of an arithmetic command; the index is after `((`. */
-  scanArith(): import('./ast').Word {
+  scanArith(): Word {
     const { word, end } = this.words.scanArith(this.pos);
     this.pos = end;
     return word;
   }
 
   /** Raw text of a `[[ x =~ regex ]]` operand: up to blank at paren depth 0. */
-  scanRegexWord(): import('./ast').Word | null {
+  scanRegexWord(): Word | null {
     this.skipBlanks();
     const { word, end } = this.words.scanRegex(this.pos);
     if (!word) return null;
@@ -189,6 +189,6 @@ export class Lexer {
   throwOnOpenHeredoc = false;
 }
 
-export function literalWord(text: string): import('./ast').Word {
+export function literalWord(text: string): Word {
   return { parts: text ? [{ type: 'sq', text }] : [], raw: text, literal: text };
 }

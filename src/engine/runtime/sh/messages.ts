@@ -81,12 +81,14 @@ export function syntaxError(site: MessageSite, d: SyntaxDetail, sourceLine: stri
     const p = site.mode === 'file' ? `${site.arg0}: line ${site.line}: ` : `${site.arg0}: `;
     switch (d.kind) {
       case 'token':
+        if (d.atEof) return `${p}syntax error: unexpected end of file\n`;
         return `${p}syntax error: unexpected ${d.token === 'newline' ? 'newline' : `"${d.token}"`}\n`;
       case 'eof':
         return `${p}syntax error: unexpected end of file${d.expecting ? ` (expecting "${d.expecting}")` : ''}\n`;
       case 'match':
         if (d.char === '}') return `${p}syntax error: missing '}'\n`;
         if (d.char === ')') return `${p}syntax error: unexpected end of file (expecting ")")\n`;
+        if (d.char === '`') return `${p}syntax error: EOF in backquote substitution\n`;
         return `${p}syntax error: unterminated quoted string\n`;
     }
   }

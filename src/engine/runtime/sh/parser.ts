@@ -240,7 +240,7 @@ export class Parser {
     const t = this.tok;
     if (t.t !== 'word') {
       // bash names the newline even at end of input here.
-      if (t.t === 'eof' && !this.partial) throw new ShellSyntaxError({ kind: 'token', token: 'newline' }, line);
+      if (t.t === 'eof' && !this.partial) throw new ShellSyntaxError({ kind: 'token', token: 'newline', atEof: true }, line);
       this.fail();
     }
     const target = t.word!;

@@ -66,6 +66,59 @@ export function unquotePattern(pattern: string): string {
   return pattern.replace(/\\([\s\S])/g, '$1');
 }
 
+/** ${v#p} ${v##p} ${v%p} ${v%%p}: removes the shortest/longest matching prefix/suffix. */
+export function removeAffix(value: string, pattern: string, op: '#' | '##' | '%' | '%%'): string {
+  const re = compilePattern(pattern);
+  const n = value.length;
+  if (op === '#') {
+    for (let i = 0; i <= n; i++) if (re.test(value.slice(0, i))) return value.slice(i);
+  } else if (op === '##') {
+    for (let i = n; i >= 0; i--) if (re.test(value.slice(0, i))) return value.slice(i);
+  } else if (op === '%') {
+    for (let i = n; i >= 0; i--) if (re.test(value.slice(i))) return value.slice(0, i);
+  } else {
+    for (let i = 0; i <= n; i++) if (re.test(value.slice(i))) return value.slice(0, i);
+  }
+  return value;
+}
+
+/** ${v/p/r} ${v//p/r} ${v/#p/r} ${v/%p/r}. */
+export function replacePattern(value: string, pattern: string, rep: string, op: '/' | '//' | '/#' | '/%'): string {
+  if (pattern === '') return value;
+  const re = compilePattern(pattern);
+  const n = value.length;
+  /** Longest match starting at i, or -1. */
+  const matchAt = (i: number, mustEnd: boolean): number => {
+    for (let j = n; j >= i; j--) {
+      if (mustEnd && j !== n) break;
+      if (re.test(value.slice(i, j))) return j;
+    }
+    return -1;
+  };
+  if (op === '/#') {
+    const j = matchAt(0, false);
+    return j < 0 ? value : rep + value.slice(j);
+  }
+  if (op === '/%') {
+    for (let i = 0; i <= n; i++) if (matchAt(i, true) === n) return value.slice(0, i) + rep;
+    return value;
+  }
+  let out = '';
+  let i = 0;
+  while (i <= n) {
+    const j = matchAt(i, false);
+    if (j > i) {
+      out += rep;
+      i = j;
+      if (op === '/') return out + value.slice(i);
+      continue;
+    }
+    if (i < n) out += value[i];
+    i++;
+  }
+  return out;
+}
+
 function bracket(p: string, start: number): { re: string; end: number } | null {
   let i = start + 1;
   let neg = false;

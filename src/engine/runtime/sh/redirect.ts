@@ -67,7 +67,8 @@ export async function applyRedirects(sh: Interp, redirects: readonly Redirect[],
           return null;
         }
         out[fd] = src;
-        if (target.endsWith('-')) out[Number(m[1])] = undefined as unknown as Fd;
+        // N>&M- moves the descriptor: M is closed afterwards.
+        if (target.endsWith('-')) out[Number(m[1])] = input ? emptyInput() : NULL_OUTPUT;
         continue;
       }
       if (input || r.fd !== null) {

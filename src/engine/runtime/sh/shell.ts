@@ -5,7 +5,7 @@ import { isComplete, splitCommands, type ScriptChunk } from './complete';
 import { ExitShell } from './control';
 import { ShellSyntaxError } from './errors';
 import { invoke, runShellText } from './exec';
-import type { FileSystem } from './fs';
+import { resolvePath, type FileSystem } from './fs';
 import { Interp, type Shared } from './interpreter';
 import { JobTable } from './jobs';
 import { MemFS } from './memfs';
@@ -15,7 +15,7 @@ import type { Fd } from './redirect';
 import { AbortScope, NEVER, type ShellSignal } from './signal';
 import { ShellState } from './state';
 import { NULL_OUTPUT, emptyInput, type OutputStream, type ShellIO } from './streams';
-import type { CommandImpl, CommandTable, Flavor, SleepFn } from './types';
+import type { CommandContext, CommandImpl, CommandTable, Flavor, SleepFn } from './types';
 import { standardUtilities } from './utils/index';
 
 export interface ShellOptions {
@@ -95,8 +95,8 @@ export class Shell {
     this.state = st;
     this.io = { stdin: o.io?.stdin ?? emptyInput(), stdout: o.io?.stdout ?? NULL_OUTPUT, stderr: o.io?.stderr ?? NULL_OUTPUT };
     const self = this;
-    commands.set('sh', (argv, ctx) => self.runShCommand(argv, ctx.io, ctx.signal));
-    commands.set('bash', (argv, ctx) => self.runShCommand(argv, ctx.io, ctx.signal));
+    commands.set('sh', (argv, ctx) => self.runShCommand(argv, ctx));
+    commands.set('bash', (argv, ctx) => self.runShCommand(argv, ctx));
   }
 
   get flavor(): Flavor {
@@ -126,6 +126,15 @@ export class Shell {
 
   registerCommand(name: string, impl: CommandImpl): void {
     this.shared.commands.set(name, impl);
+  }
+
+  /** Whether argv[0] would be found as a program (exec probes, `kubectl exec`): registered commands or an executable file. */
+  hasProgram(name: string): boolean {
+    if (this.shared.commands.has(name)) return true;
+    if (!name.includes('/')) return false;
+    const st = this.shared.fs.stat(resolvePath(this.state.cwd, name));
+    if (st?.type === 'file') return (st.mode & 0o111) !== 0;
+    return /^\/(usr\/)?(local\/)?s?bin\/[^/]+$/.test(name) && this.shared.commands.has(name.slice(name.lastIndexOf('/') + 1));
   }
 
   /** Everything a first word can name: for tab completion. */
@@ -185,6 +194,20 @@ export class Shell {
         } else st = interp.statusOf(e, fds);
       }
       this.state.status = st;
+      // A script (or an exiting shell) runs its EXIT trap last.
+      if (this.state.exitTrap !== null && (this.mode !== 'interactive' || this.exitStatus !== null)) {
+        const trap = this.state.exitTrap;
+        this.state.exitTrap = null;
+        const parsedTrap = parseCached(trap);
+        if (!(parsedTrap instanceof ShellSyntaxError)) {
+          try {
+            await interp.runList(parsedTrap.body, fds);
+          } catch (e) {
+            interp.statusOf(e, fds);
+          }
+        }
+        this.state.status = st;
+      }
       return st;
     } finally {
       scope.dispose();
@@ -206,9 +229,13 @@ export class Shell {
   }
 
   /** `sh` / `bash` as a command: -c TEXT [arg0 [args…]], a script file, or a script on stdin. */
-  private async runShCommand(argv: string[], io: ShellIO, signal: ShellSignal): Promise<number> {
+  private async runShCommand(argv: string[], ctx: CommandContext): Promise<number> {
+    const { io, signal } = ctx;
     const fds: Fd[] = [io.stdin, io.stdout, io.stderr];
-    const state = this.state.child();
+    // A new process: it inherits the caller's environment (exported variables and A=1 prefixes).
+    const state = new ShellState();
+    for (const [k, v] of ctx.env.entries()) state.set(k, v, true);
+    state.cwd = ctx.cwd;
     const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     state.arg0 = name;
     let i = 1;
@@ -240,7 +267,7 @@ export class Shell {
     } else if (i < argv.length) {
       const file = argv[i];
       try {
-        text = this.shared.fs.readFile(interp.fs === this.shared.fs ? resolve(state.cwd, file) : file);
+        text = this.shared.fs.readFile(resolvePath(state.cwd, file));
       } catch {
         if (this.flavor === 'busybox') await io.stderr.write(`${name}: can't open '${file}': No such file or directory\n`);
         else await io.stderr.write(`${name}: ${file}: No such file or directory\n`);
@@ -264,10 +291,6 @@ export class Shell {
     }
     return st;
   }
-}
-
-function resolve(cwd: string, p: string): string {
-  return p.startsWith('/') ? p : (cwd === '/' ? '' : cwd) + '/' + p;
 }
 
 /** Creates a shell. */

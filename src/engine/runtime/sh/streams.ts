@@ -46,6 +46,11 @@ export abstract class BufferedInput implements InputStream {
 
   protected abstract pull(): Promise<string | null> | string | null;
 
+  /** Nothing left to read: after readLine() this means the line just read had no newline. */
+  get exhausted(): boolean {
+    return this.ended && this.off >= this.rest.length;
+  }
+
   close(): void {
     this.ended = true;
     this.rest = '';
@@ -103,6 +108,10 @@ export abstract class BufferedInput implements InputStream {
       else s += c;
     }
     return s;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<string> {
+    return this.lines();
   }
 
   async *lines(): AsyncIterableIterator<string> {

@@ -7,6 +7,8 @@ import type { SubstParser } from './lexer';
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const GLOB = /[*?[]/;
+/** A candidate for bash's brace expansion ({a,b} or {1..3}): such words skip the literal fast path. */
+const BRACE = /\{[^{}]*(,|\.\.)[^{}]*\}/;
 const SPECIAL_PARAMS = new Set(['@', '*', '#', '?', '$', '!', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
 type Mode = 'word' | 'dq' | 'heredoc' | 'brace' | 'pattern' | 'arith' | 'regex';
@@ -336,7 +338,7 @@ export function makeWord(parts: WordPart[], raw: string): Word {
   let literal: string | null = '';
   for (const p of parts) {
     if (p.type === 'sq') literal += p.text;
-    else if (p.type === 'lit' && !GLOB.test(p.text)) literal += p.text;
+    else if (p.type === 'lit' && !GLOB.test(p.text) && !BRACE.test(p.text)) literal += p.text;
     else if (p.type === 'dq' && p.parts.every((q) => q.type === 'sq')) {
       for (const q of p.parts) literal += (q as { text: string }).text;
     } else {

@@ -54,6 +54,8 @@ function runeCount(s: string): number {
   return n;
 }
 
+const SPACES = Array.from({ length: 128 }, (_, i) => ' '.repeat(i));
+
 /** A tabwriter.Writer: cells are tab-terminated; the last cell of a line is not part of a column. */
 export class TabWriter implements TextWriter {
   private lines: Cell[][] = [[]];
@@ -155,30 +157,30 @@ export class TabWriter implements TextWriter {
   }
 
   private writeLines(line0: number, line1: number): void {
-    const out: string[] = [];
+    let out = '';
     for (let i = line0; i < line1; i++) {
       const line = this.lines[i];
       let useTabs = (this.flags & TabIndent) !== 0;
       for (let j = 0; j < line.length; j++) {
         const c = line[j];
-        if (j > 0 && this.flags & Debug) out.push('|');
+        if (j > 0 && this.flags & Debug) out += '|';
         if (c.text.length === 0) {
-          if (j < this.widths.length) out.push(this.padding_(c.width, this.widths[j], useTabs));
+          if (j < this.widths.length) out += this.padding_(c.width, this.widths[j], useTabs);
         } else {
           useTabs = false;
           if ((this.flags & AlignRight) === 0) {
-            out.push(c.text);
-            if (j < this.widths.length) out.push(this.padding_(c.width, this.widths[j], false));
+            out += c.text;
+            if (j < this.widths.length) out += this.padding_(c.width, this.widths[j], false);
           } else {
-            if (j < this.widths.length) out.push(this.padding_(c.width, this.widths[j], false));
-            out.push(c.text);
+            if (j < this.widths.length) out += this.padding_(c.width, this.widths[j], false);
+            out += c.text;
           }
         }
       }
       // The last buffered line has no newline: write the incomplete cell instead.
-      out.push(i + 1 === this.lines.length ? this.cell : '\n');
+      out += i + 1 === this.lines.length ? this.cell : '\n';
     }
-    if (out.length > 0) this.output.write(out.join(''));
+    if (out.length > 0) this.output.write(out);
   }
 
   private padding_(textw: number, cellw: number, useTabs: boolean): string {
@@ -188,7 +190,9 @@ export class TabWriter implements TextWriter {
       const n = cellw - textw;
       return '\t'.repeat(Math.ceil(n / this.tabwidth));
     }
-    return this.padchar.repeat(Math.max(0, cellw - textw));
+    const n = Math.max(0, cellw - textw);
+    if (this.padchar !== ' ') return this.padchar.repeat(n);
+    return n < SPACES.length ? SPACES[n] : ' '.repeat(n);
   }
 }
 

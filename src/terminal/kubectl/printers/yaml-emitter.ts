@@ -3,13 +3,37 @@
 // scalar writers with go-yaml's 80-column folding.
 // mirrors: gopkg.in/yaml.v2 v2.4.0 emitterc.go (emit_block_*, select_scalar_style, write_*_scalar)
 
-import { analyzeScalar, isBreak, isPrintable } from './yaml-scalar';
+import { analyzeScalar, isBreak, isPrintable, type ScalarAnalysis } from './yaml-scalar';
 
 export type Style = 'plain' | 'single' | 'double' | 'literal';
+export interface ScalarNode {
+  kind: 'scalar';
+  text: string;
+  style: Style;
+  /** Cached emitter analysis (computed once, used for the simple-key check and the style). */
+  analysis?: ScalarAnalysis;
+}
 export type YNode =
-  | { kind: 'scalar'; text: string; style: Style }
+  | ScalarNode
   | { kind: 'seq'; items: YNode[] }
   | { kind: 'map'; entries: [YNode, YNode][] };
+
+const SURROGATE = /[\ud800-\udfff]/;
+/** Printable BMP text without '"', '\\' or a leading BOM: written between quotes as is. */
+const SAFE_DOUBLE = /^[\x20-\x21\x23-\x5b\x5d-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*$/;
+
+function analysisOf(node: ScalarNode): ScalarAnalysis {
+  return (node.analysis ??= analyzeScalar(node.text));
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
 
 interface Ctx {
   root?: boolean;
@@ -25,7 +49,7 @@ const ESCAPES: Record<number, string> = {
 
 /** The libyaml emitter state machine, specialised to the events sigs.k8s.io/yaml produces. */
 export class Emitter {
-  private readonly out: string[] = [];
+  private out = '';
   private column = 0;
   private indent = -1;
   private readonly indents: number[] = [];
@@ -38,22 +62,28 @@ export class Emitter {
   document(root: YNode): string {
     this.emitNode(root, { root: true });
     this.writeIndent(); // document end (implicit)
-    return this.out.join('');
+    return this.out;
   }
 
   private put(s: string): void {
-    this.out.push(s);
+    this.out += s;
     this.column += 1;
   }
 
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += '\n';
     this.column = 0;
   }
 
   private writeCp(cp: number): void {
-    this.out.push(String.fromCodePoint(cp));
+    this.out += String.fromCodePoint(cp);
     this.column += 1;
+  }
+
+  /** Appends text known to contain no line breaks; the column advances by its code points. */
+  private writeRun(text: string): void {
+    this.out += text;
+    this.column += SURROGATE.test(text) ? Array.from(text).length : text.length;
   }
 
   private writeBreak(cp: number): void {
@@ -84,8 +114,8 @@ export class Emitter {
 
   private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(' ');
-    this.out.push(indicator);
-    this.column += Array.from(indicator).length;
+    this.out += indicator;
+    this.column += indicator.length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }
@@ -138,30 +168,44 @@ export class Emitter {
   /** yaml_emitter_check_simple_key: single-line and at most 128 bytes. */
   private isSimpleKey(key: YNode): boolean {
     if (key.kind !== 'scalar') return false;
-    const cps = Array.from(key.text, (c) => c.codePointAt(0) ?? 0);
-    if (analyzeScalar(cps).multiline) return false;
-    let bytes = 0;
-    for (const cp of cps) bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    return bytes <= 128;
+    if (analysisOf(key).multiline) return false;
+    if (key.text.length > 128) return utf8Length(key.text) <= 128;
+    return key.text.length <= 32 || utf8Length(key.text) <= 128;
   }
 
-  private emitScalar(node: { text: string; style: Style }, ctx: Ctx): void {
-    const cps = Array.from(node.text, (c) => c.codePointAt(0) ?? 0);
-    const a = analyzeScalar(cps);
+  private emitScalar(node: ScalarNode, ctx: Ctx): void {
+    const a = analysisOf(node);
+    const text = node.text;
     let style = node.style;
     if (ctx.simpleKey && a.multiline) style = 'double';
     if (style === 'plain') {
       if ((this.flowLevel > 0 && !a.flowPlainAllowed) || (this.flowLevel === 0 && !a.blockPlainAllowed)) style = 'single';
-      if (cps.length === 0 && (this.flowLevel > 0 || ctx.simpleKey)) style = 'single';
+      if (text.length === 0 && (this.flowLevel > 0 || ctx.simpleKey)) style = 'single';
     }
     if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
     if (style === 'literal' && (!a.blockAllowed || this.flowLevel > 0 || ctx.simpleKey)) style = 'double';
     this.increaseIndent(true, false);
     const allowBreaks = !ctx.simpleKey;
-    if (style === 'plain') this.writePlain(cps, allowBreaks);
-    else if (style === 'single') this.writeSingleQuoted(cps, allowBreaks);
-    else if (style === 'double') this.writeDoubleQuoted(cps, allowBreaks);
-    else this.writeLiteral(cps);
+    // Fast paths: nothing to fold (no space past column 80) and nothing to escape.
+    const fits = !allowBreaks || this.column + 2 + text.length <= this.bestWidth || !text.includes(' ');
+    if (style === 'plain' && fits) {
+      if (!this.whitespace) this.put(' ');
+      this.writeRun(text);
+      this.whitespace = false;
+      this.indention = false;
+    } else if (style === 'double' && fits && SAFE_DOUBLE.test(text)) {
+      this.writeIndicator('"', true, false, false);
+      this.writeRun(text);
+      this.writeIndicator('"', false, false, false);
+      this.whitespace = false;
+      this.indention = false;
+    } else {
+      const cps = Array.from(text, (c) => c.codePointAt(0) ?? 0);
+      if (style === 'plain') this.writePlain(cps, allowBreaks);
+      else if (style === 'single') this.writeSingleQuoted(cps, allowBreaks);
+      else if (style === 'double') this.writeDoubleQuoted(cps, allowBreaks);
+      else this.writeLiteral(cps);
+    }
     this.popIndent();
   }
 

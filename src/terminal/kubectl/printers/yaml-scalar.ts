@@ -49,13 +49,17 @@ function isGoFloat(s: string): boolean {
 }
 
 /** yaml.v2 parseTimestamp: the formats a plain scalar starting "YYYY-" may resolve to. */
+const TS_DATE = '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}';
+const TS_TIME = '[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?';
+const TS_FORMS = [
+  new RegExp(`^${TS_DATE}[Tt]${TS_TIME}(Z|[+-][0-9]{2}:[0-9]{2})$`),
+  new RegExp(`^${TS_DATE} ${TS_TIME}$`),
+  new RegExp(`^${TS_DATE}$`),
+];
+
 function isTimestamp(s: string): boolean {
   if (!/^[0-9]{4}-/.test(s)) return false;
-  const date = '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}';
-  const time = '[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?';
-  const zone = '(Z|[+-][0-9]{2}:[0-9]{2})';
-  const forms = [new RegExp(`^${date}[Tt]${time}${zone}$`), new RegExp(`^${date} ${time}$`), new RegExp(`^${date}$`)];
-  if (!forms.some((re) => re.test(s))) return false;
+  if (!TS_FORMS.some((re) => re.test(s))) return false;
   // time.Parse also checks ranges (month 1-12, day valid for the month, hour < 24, …).
   const [y, mo, d] = s.slice(0, s.search(/[Tt ]|$/)).split('-').map(Number);
   if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return false;
@@ -114,8 +118,9 @@ function isBlank(cp: number | undefined): boolean {
   return cp === 0x20 || cp === 0x09;
 }
 
-export function analyzeScalar(cps: number[]): ScalarAnalysis {
-  if (cps.length === 0) {
+export function analyzeScalar(text: string): ScalarAnalysis {
+  const n = text.length;
+  if (n === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   }
   let blockIndicators = false;
@@ -130,17 +135,18 @@ export function analyzeScalar(cps: number[]): ScalarAnalysis {
   let spaceBreak = false;
   let previousSpace = false;
   let previousBreak = false;
-  const n = cps.length;
-  if (n >= 3 && ((cps[0] === 0x2d && cps[1] === 0x2d && cps[2] === 0x2d) || (cps[0] === 0x2e && cps[1] === 0x2e && cps[2] === 0x2e))) {
+  if (text.startsWith('---') || text.startsWith('...')) {
     blockIndicators = true;
     flowIndicators = true;
   }
   let precededByWhitespace = true;
-  for (let i = 0; i < n; i++) {
-    const c = cps[i];
-    const followedByWhitespace = i + 1 >= n || isBlank(cps[i + 1]);
+  for (let i = 0; i < n; ) {
+    const c = text.codePointAt(i) ?? 0;
+    const w = c > 0xffff ? 2 : 1;
+    const last = i + w >= n;
+    const followedByWhitespace = last || isBlank(text.charCodeAt(i + w));
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(String.fromCharCode(c)) && c < 0x80) {
+      if (c < 0x80 && FIRST_INDICATORS.includes(String.fromCharCode(c))) {
         flowIndicators = true;
         blockIndicators = true;
       } else if (c === 0x3f || c === 0x3a) { // ? :
@@ -162,14 +168,14 @@ export function analyzeScalar(cps: number[]): ScalarAnalysis {
     if (!isPrintable(c)) specialCharacters = true; // emitter.unicode is on: no ASCII restriction
     if (c === 0x20) {
       if (i === 0) leadingSpace = true;
-      if (i === n - 1) trailingSpace = true;
+      if (last) trailingSpace = true;
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
     } else if (isBreak(c)) {
       lineBreaks = true;
       if (i === 0) leadingBreak = true;
-      if (i === n - 1) trailingBreak = true;
+      if (last) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -178,6 +184,7 @@ export function analyzeScalar(cps: number[]): ScalarAnalysis {
       previousBreak = false;
     }
     precededByWhitespace = isBlank(c) || isBreak(c) || c === 0;
+    i += w;
   }
   const a: ScalarAnalysis = { multiline: lineBreaks, flowPlainAllowed: true, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) a.flowPlainAllowed = a.blockPlainAllowed = false;
@@ -190,8 +197,11 @@ export function analyzeScalar(cps: number[]): ScalarAnalysis {
   return a;
 }
 
+const FIRST_INDICATORS = '#,[]{}&*!|>\'"%@`';
+
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
+const ASCII = /^[\x00-\x7f]*$/;
 
 function isLetter(cp: number): boolean {
   return cp < 0x80 ? (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) : LETTER.test(String.fromCodePoint(cp));
@@ -203,19 +213,27 @@ function isDigit(cp: number): boolean {
 
 /** keyList.Less for string keys: letters before other characters, digit runs compared as numbers. */
 export function yamlKeyLess(a: string, b: string): boolean {
+  // Go compares runes; for ASCII keys (nearly all) the UTF-16 units are the runes.
+  if (ASCII.test(a) && ASCII.test(b)) return keyLess(a.length, b.length, (i) => a.charCodeAt(i), (i) => b.charCodeAt(i));
   const ar = Array.from(a, (c) => c.codePointAt(0) ?? 0);
   const br = Array.from(b, (c) => c.codePointAt(0) ?? 0);
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
-    const al = isLetter(ar[i]);
-    const bl = isLetter(br[i]);
-    if (al && bl) return ar[i] < br[i];
+  return keyLess(ar.length, br.length, (i) => ar[i], (i) => br[i]);
+}
+
+function keyLess(alen: number, blen: number, A: (i: number) => number, B: (i: number) => number): boolean {
+  for (let i = 0; i < alen && i < blen; i++) {
+    const x = A(i);
+    const y = B(i);
+    if (x === y) continue;
+    const al = isLetter(x);
+    const bl = isLetter(y);
+    if (al && bl) return x < y;
     if (al || bl) return bl;
     let an = 0;
     let bn = 0;
-    if (ar[i] === 0x30 || br[i] === 0x30) {
-      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
-        if (ar[j] !== 0x30) {
+    if (x === 0x30 || y === 0x30) {
+      for (let j = i - 1; j >= 0 && isDigit(A(j)); j--) {
+        if (A(j) !== 0x30) {
           an = 1;
           bn = 1;
           break;
@@ -223,12 +241,12 @@ export function yamlKeyLess(a: string, b: string): boolean {
       }
     }
     let ai = i;
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + (ar[ai] - 0x30);
+    for (; ai < alen && isDigit(A(ai)); ai++) an = an * 10 + (A(ai) - 0x30);
     let bi = i;
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + (br[bi] - 0x30);
+    for (; bi < blen && isDigit(B(bi)); bi++) bn = bn * 10 + (B(bi) - 0x30);
     if (an !== bn) return an < bn;
     if (ai !== bi) return ai < bi;
-    return ar[i] < br[i];
+    return x < y;
   }
-  return ar.length < br.length;
+  return alen < blen;
 }

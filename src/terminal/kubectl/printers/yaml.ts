@@ -34,8 +34,28 @@ function reparsedString(s: string): string {
   });
 }
 
+// Keys and many values repeat across objects: their nodes (style and emitter analysis) are
+// immutable, so they are shared through small caches, as are sorted key orders.
+const SCALAR_CACHE = new Map<string, YNode>();
+const ORDER_CACHE = new Map<string, string[]>();
+const CACHE_LIMIT = 20000;
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+
 /** encoder.stringv: literal for multi-line text, plain unless it would resolve to a non-string. */
 function stringNode(raw: string): YNode {
+  return raw.length > 200 ? makeStringNode(raw) : cached(SCALAR_CACHE, raw, () => makeStringNode(raw));
+}
+
+function makeStringNode(raw: string): YNode {
   const s = reparsedString(raw);
   const style: Style = s.includes('\n') ? 'literal' : resolvesToString(s) && !isBase60Float(s) ? 'plain' : 'double';
   return { kind: 'scalar', text: s, style };
@@ -48,7 +68,8 @@ function toNode(v: unknown): YNode {
   if (typeof v === 'string') return stringNode(v);
   if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => toNode(x === undefined ? null : x)) };
   if (isJsonObject(v)) {
-    const keys = goSortSlice(Object.keys(v).filter((k) => v[k] !== undefined), yamlKeyLess);
+    const present = Object.keys(v).filter((k) => v[k] !== undefined);
+    const keys = present.length < 2 ? present : cached(ORDER_CACHE, present.join('\u0000'), () => goSortSlice(present.slice(), yamlKeyLess));
     return { kind: 'map', entries: keys.map((k) => [stringNode(k), toNode(v[k])]) };
   }
   return { kind: 'scalar', text: 'null', style: 'plain' };

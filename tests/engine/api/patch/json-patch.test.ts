@@ -91,6 +91,7 @@ describe('applyJsonPatch', () => {
         code: 422,
         reason: 'Invalid',
         message: 'the server rejected our request due to an error in our request',
+        details: {},
       });
     }
   });

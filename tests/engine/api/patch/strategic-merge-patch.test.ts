@@ -372,6 +372,7 @@ describe('applyStrategicMergePatch', () => {
       code: 422,
       reason: 'Invalid',
       message: 'the server rejected our request due to an error in our request',
+      details: {},
     });
     expect(status({ metadata: { labels: {} } }, { metadata: { labels: { $patch: 'x' } } })).toEqual({
       code: 500,

@@ -111,16 +111,16 @@ describe('invalidStatus (errors.NewInvalid)', () => {
     expect(JSON.stringify(status).startsWith('{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":')).toBe(true);
   });
 
-  it('omits the group for core kinds and keeps every cause', () => {
-    const errs = [required('spec.containers'), required('spec.containers')];
+  it('omits the group for core kinds and drops repeated causes', () => {
+    const errs = [required('spec.containers'), required('spec.containers'), required('spec.containers', 'other')];
     const status = invalidStatus('Pod', '', 'p', errs);
-    expect(status.message).toBe('Pod "p" is invalid: spec.containers: Required value');
+    expect(status.message).toBe('Pod "p" is invalid: [spec.containers: Required value, spec.containers: Required value: other]');
     expect(status.details).toEqual({
       name: 'p',
       kind: 'Pod',
       causes: [
         { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.containers' },
-        { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.containers' },
+        { reason: 'FieldValueRequired', message: 'Required value: other', field: 'spec.containers' },
       ],
     });
   });

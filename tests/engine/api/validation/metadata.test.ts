@@ -85,8 +85,12 @@ describe('validateObjectMetaUpdate', () => {
 });
 
 describe('generic metadata for the REST layer', () => {
-  it('validateObjectMetaCreate defaults to DNS subdomain names', () => {
-    expect(msg(validateObjectMetaCreate({ name: 'Bad', namespace: 'd' }, true))).toContain('metadata.name: Invalid value: "Bad": a lowercase RFC 1123 subdomain');
+  it('validateObjectMetaCreate checks the name format only with the kind rule', () => {
+    expect(validateObjectMetaCreate({ name: 'Bad', namespace: 'd' }, true)).toEqual([]);
+    expect(msg(validateObjectMetaCreate({ namespace: 'd' }, true))).toBe('metadata.name: Required value: name or generateName is required');
+    expect(msg(validateObjectMetaCreate({ name: 'Bad', namespace: 'd' }, true, nameIsDNSSubdomain))).toContain(
+      'metadata.name: Invalid value: "Bad": a lowercase RFC 1123 subdomain',
+    );
   });
   it('tags generic errors so kind validators can drop them', () => {
     const errs = [...validateObjectMeta({}, true, nameIsDNSSubdomain), { type: 'FieldValueRequired' as const, field: 'spec', detail: '' }];

@@ -148,7 +148,7 @@ const typeBuiltin: Builtin = async (argv, sh, io) => {
     else {
       if (sh.flavor === 'busybox') await io.stdout.write(`${name}: not found\n`);
       else await sh.err(`${name}: not found`, 'type', io.stderr);
-      st = 1;
+      st = sh.flavor === 'busybox' ? 127 : 1;
     }
   }
   return st;

@@ -1,7 +1,6 @@
 // read: one line from stdin split on IFS into variables (-r -p -t -n -s -d).
 
-import { abortableRead } from '../streams';
-import type { InputStream } from '../streams';
+import { BufferedInput, abortableRead, type InputStream } from '../streams';
 import { AbortScope } from '../signal';
 import { badOption, isName, type Builtin } from './types';
 
@@ -11,10 +10,10 @@ const USAGE = 'read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchar
 async function readRecord(stdin: InputStream, delim: string, nchars: number): Promise<{ text: string; eof: boolean }> {
   if (delim === '\n' && nchars < 0) {
     const line = await stdin.readLine();
-    return line === null ? { text: '', eof: true } : { text: line, eof: false };
+    // A last line without its newline is still assigned, but read reports end of input.
+    return line === null ? { text: '', eof: true } : { text: line, eof: stdin instanceof BufferedInput && stdin.exhausted };
   }
-  // Rare forms (-d, -n): read everything available and keep the rest for later readers is not
-  // possible without an unread, so take whole lines and cut.
+  // -d and -n are approximated on whole lines: the rest of the line is consumed too.
   const line = await stdin.readLine();
   if (line === null) return { text: '', eof: true };
   let text = line;

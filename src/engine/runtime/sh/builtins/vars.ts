@@ -1,5 +1,6 @@
 // Variable builtins: export, readonly, unset, local, set, shift.
 
+import { AbortCommandLine } from '../control';
 import type { Interp } from '../interpreter';
 import type { ShellIO } from '../streams';
 import { badOption, dquote, isName, squote, squoteIfNeeded, type Builtin } from './types';
@@ -48,8 +49,9 @@ const exportBuiltin: Builtin = async (argv, sh, io) => {
     const { name, value } = splitAssign(argv[i]);
     if (!isName(name)) {
       await invalidName(sh, io, 'export', argv[i], name);
+      // ash raises an error: the rest of a script does not run.
+      if (sh.flavor === 'busybox') throw new AbortCommandLine(2);
       st = 1;
-      if (sh.flavor === 'busybox') return 2;
       continue;
     }
     const v = sh.state.vars.get(name);
@@ -132,7 +134,7 @@ const localBuiltin: Builtin = async (argv, sh, io) => {
   const frame = sh.state.locals[sh.state.locals.length - 1];
   if (!frame || sh.funcDepth === 0) {
     await sh.err(sh.flavor === 'busybox' ? 'not in a function' : 'can only be used in a function', 'local', io.stderr);
-    return 1;
+    return sh.flavor === 'busybox' ? 2 : 1;
   }
   for (const a of argv.slice(1)) {
     const { name, value } = splitAssign(a);

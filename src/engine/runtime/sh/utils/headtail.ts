@@ -94,6 +94,9 @@ export const tail: CommandImpl = async (argv, ctx) => {
     const sel = fromStart ? pieces.slice(Math.max(0, count - 1)) : count === 0 ? [] : pieces.slice(-count);
     return sel.join('');
   };
+  if (follow && (!p.operands.length || (p.operands.length === 1 && p.operands[0] === '-')) && !bytes && !fromStart) {
+    return followStream(ctx, ctx.io.stdin, count);
+  }
   const ok = await eachInput(ctx, 'tail', p.operands, async (input: InputStream, name) => {
     if (show) await out.write(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`);
     first = false;
@@ -106,6 +109,39 @@ export const tail: CommandImpl = async (argv, ctx) => {
   if (follow && p.operands.length && p.operands.some((f) => f !== '-')) return followFiles(ctx, p.operands.filter((f) => f !== '-'), show);
   return ok ? 0 : 1;
 };
+
+/**
+ * tail -f on a stream (`kubectl get pods -w | tail -f`): keeps what arrives until the producer
+ * pauses, prints the last N lines of it, then passes everything through as it comes.
+ */
+async function followStream(ctx: CommandContext, input: InputStream, count: number): Promise<number> {
+  let text = '';
+  let pending: Promise<string | null> | null = null;
+  for (;;) {
+    pending ??= input.read();
+    const idle = Symbol('idle');
+    const r = await Promise.race([pending, ctx.sleep(0).then(() => idle)]);
+    if (r === idle) break;
+    pending = null;
+    if (r === null) {
+      await ctx.io.stdout.write(lastLines(text, count));
+      return 0;
+    }
+    text += r as string;
+  }
+  await ctx.io.stdout.write(lastLines(text, count));
+  for (;;) {
+    const chunk = await (pending ?? input.read());
+    pending = null;
+    if (chunk === null || ctx.signal.aborted) return 0;
+    await ctx.io.stdout.write(chunk);
+  }
+}
+
+function lastLines(text: string, count: number): string {
+  const pieces = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  return count === 0 ? '' : pieces.slice(-count).join('');
+}
 
 /** tail -f: polls the files once a second (simulated) and prints what was appended, until stopped. */
 async function followFiles(ctx: CommandContext, files: string[], headers: boolean): Promise<number> {

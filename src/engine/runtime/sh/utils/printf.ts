@@ -65,11 +65,22 @@ function pad(s: string, flags: string, width: number, numeric: boolean): string 
   return s.padStart(width);
 }
 
+/** toFixed with C's rounding: exact ties go to the even digit (printf '%.1f' 2.25 → 2.2). */
+function fixed(v: number, prec: number): string {
+  const s = v.toFixed(prec);
+  const more = Math.abs(v).toFixed(Math.min(100, prec + 40));
+  const tail = more.slice(more.indexOf('.') + 1 + prec);
+  if (!/^50*$/.test(tail)) return s;
+  const down = (Math.sign(v) * (Math.abs(Number(more.slice(0, more.length - tail.length))))).toFixed(prec);
+  const lastDigit = Number(down.replace(/\D/g, '').slice(-1));
+  return lastDigit % 2 === 0 ? down : s;
+}
+
 function cFloat(v: number, conv: string, prec: number, flags: string): string {
   let s: string;
   const lower = conv.toLowerCase();
   if (!Number.isFinite(v)) s = Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf';
-  else if (lower === 'f') s = v.toFixed(prec);
+  else if (lower === 'f') s = fixed(v, prec);
   else if (lower === 'e') s = v.toExponential(prec).replace(/e([+-])(\d)$/, 'e$10$2');
   else {
     const p = prec === 0 ? 1 : prec;

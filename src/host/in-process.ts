@@ -1,0 +1,81 @@
+// Connects a terminal session to an engine Cluster in the same process (the page's worker, `kubeplay run`,
+// tests): API calls go straight to the handler, chaos commands to the cluster, sleeps to the sim clock.
+
+import type { Cluster } from '../engine/cluster';
+import { InProcessClient } from '../terminal/api-client';
+import { TerminalSession } from '../terminal/session';
+import type { PlaygroundHost } from '../terminal/playground';
+import type { ExecHost } from '../terminal/kubectl/context';
+import type { ShellSignal } from '../engine/runtime/sh/signal';
+import { StatusError } from '../engine/api/errors';
+
+export function clusterPlayground(cluster: Cluster): PlaygroundHost {
+  return {
+    nodeNames: () => [...cluster.kubelets.keys()],
+    killNode: (n) => cluster.kubelets.get(n)!.powerOff(),
+    startNode: (n) => cluster.kubelets.get(n)!.powerOn(),
+    partitionNode: (n) => cluster.kubelets.get(n)!.partition(),
+    healNode: (n) => cluster.kubelets.get(n)!.heal(),
+    addNode: (o) => cluster.addNode({ name: o.name ?? nextWorkerName(cluster), cpu: o.cpu, memory: o.memory, pods: o.pods }).name,
+    removeNode: (n) => cluster.removeNode(n),
+    crashPod: (ns, name, container) => {
+      const pod = cluster.store.get('pods', ns, name);
+      if (!pod) return 'not-found';
+      const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+      const w = node ? cluster.kubelets.get(node)?.workers.get(pod.metadata!.uid!) : undefined;
+      return w?.crash(container) ? 'crashed' : 'not-running';
+    },
+    setComponent: (c, running) => cluster.setComponent(c, running),
+    componentRunning: (c) => cluster.componentRunning(c),
+    now: () => cluster.clock.now(),
+  };
+}
+
+function nextWorkerName(cluster: Cluster): string {
+  for (let i = 1; ; i++) if (!cluster.kubelets.has(`worker-${i}`)) return `worker-${i}`;
+}
+
+/** A sleep on the simulated clock that wakes early when the signal fires (Ctrl-C, timeout). */
+export function clockSleep(cluster: Cluster): (ms: number, signal: ShellSignal) => Promise<void> {
+  return (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      const id = cluster.clock.setTimeout(() => {
+        off();
+        resolve();
+      }, Math.max(0, ms));
+      const off = signal.onAbort(() => {
+        cluster.clock.clearTimeout(id);
+        resolve();
+      });
+    });
+}
+
+export function clusterExec(cluster: Cluster): ExecHost {
+  return {
+    async exec(opts, io) {
+      try {
+        const stdin = opts.stdin ? await io.stdin.readAll() : undefined;
+        const r = await cluster.exec(
+          { namespace: opts.namespace, pod: opts.pod, container: opts.container, command: opts.command, tty: opts.tty },
+          { stdin, stdout: (t) => void io.stdout.write(t), stderr: (t) => void io.stderr.write(t), onAbort: (fn) => io.signal.onAbort(fn) },
+        );
+        return { exitCode: r.exitCode };
+      } catch (e) {
+        if (e instanceof StatusError) return { exitCode: 1, error: e.message };
+        throw e;
+      }
+    },
+  };
+}
+
+export function inProcessSession(cluster: Cluster, opts: { hostname?: string } = {}): TerminalSession {
+  return new TerminalSession({
+    client: new InProcessClient((req) => cluster.handle(req)),
+    now: () => cluster.clock.now(),
+    sleep: clockSleep(cluster),
+    playground: clusterPlayground(cluster),
+    exec: clusterExec(cluster),
+    hostname: opts.hostname,
+  });
+}

@@ -1,0 +1,137 @@
+// kubectl apply -f (client-side): create with the last-applied annotation, or patch with the three-way
+// strategic merge patch between last-applied, the manifest and the live object.
+// mirrors: kubectl/pkg/cmd/apply/apply.go, patcher.go
+
+import type { CommandSpec } from '../command';
+import type { Kubectl } from '../context';
+import type { KubeObject } from '../../../engine/api/types';
+import { manifestInfos, type ManifestInfo } from '../builder';
+import { KubectlError, ServerError, isStatus } from '../errors';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun, printResult, withSource, writeQuery, type DryRun } from '../mutate';
+import { createThreeWayMergePatch, createThreeWayJsonMergePatch, isEmptyPatch } from '../../../engine/api/patch/create-patch';
+import { stableStringify } from '../../../engine/api/patch/stable-stringify';
+import { patchMetaFor, schemaFor } from '../../../engine/schema/index';
+import { deepClone } from '../../../engine/store/freeze';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export const applyCommand: CommandSpec = {
+  name: 'apply',
+  group: 'Advanced Commands',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  long: "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted.",
+  examples: "  # Apply the configuration in pod.json to a pod\n  kubectl apply -f ./pod.json\n  \n  # Apply the JSON passed into stdin to a pod\n  cat pod.json | kubectl apply -f -\n  \n  # Apply the configuration from all files that end with '.json'\n  kubectl apply -f '*.json'",
+  usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [flags] [options]',
+  flags: [
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [], usage: 'The files that contain the configurations to apply.' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false, usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+    VALIDATE_FLAG,
+    { name: 'server-side', type: 'bool', default: false, usage: 'If true, apply runs in the server instead of the client.' },
+    { name: 'force-conflicts', type: 'bool', default: false, usage: 'If true, server-side apply will force the changes against conflicts.' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', usage: 'Name of the manager used to track field ownership.' },
+    { name: 'overwrite', type: 'bool', default: true, usage: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration' },
+    { name: 'force', type: 'bool', default: false, usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
+    { name: 'prune', type: 'bool', default: false, usage: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.' },
+    { name: 'selector', short: 'l', type: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: 'kustomize', short: 'k', type: 'string', default: '', usage: "Process a kustomization directory. This flag can't be used together with -f or -R." },
+    { name: 'wait', type: 'bool', default: false, usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
+    { name: 'show-managed-fields', type: 'bool', default: false, usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
+  ],
+  async run(k, args, f) {
+    const v = f.values;
+    const files = v.filename as string[];
+    if (files.length === 0) throw new KubectlError('error: must specify one of -f and -k');
+    if (args.length) throw new KubectlError(`error: Unexpected args: [${args.join(' ')}]\nSee 'kubectl apply -h' for help and examples`);
+    const dry = parseDryRun(v['dry-run']);
+    const validate = normalizeValidate(v.validate);
+    const ns = (v.namespace as string) || k.namespace;
+    const infos = await manifestInfos(k, files, v.recursive as boolean, ns, !!v.namespace);
+    if (infos.length === 0) throw new KubectlError('error: no objects passed to apply');
+    const serverSide = v['server-side'] as boolean;
+    let failed = false;
+    for (const info of infos) {
+      try {
+        if (serverSide) await applyServerSide(k, info, dry, v);
+        else await applyOne(k, info, dry, validate, v.output as string, v['field-manager'] as string);
+      } catch (e) {
+        if (e instanceof ServerError || e instanceof KubectlError) {
+          failed = true;
+          await k.err((e.message.endsWith('\n') ? e.message : e.message + '\n'));
+          continue;
+        }
+        throw e;
+      }
+    }
+    return failed ? 1 : 0;
+  },
+};
+
+/** The manifest with namespace set and annotations emptied of last-applied, as JSON + "\n". */
+export function lastAppliedFor(obj: KubeObject, namespace: string | undefined): string {
+  const o = deepClone(obj);
+  const meta = (o.metadata ??= {});
+  if (namespace) meta.namespace = namespace;
+  const annotations = { ...(meta.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  meta.annotations = annotations;
+  return stableStringify(o) + '\n';
+}
+
+export function withLastApplied(obj: KubeObject, namespace: string | undefined): KubeObject {
+  const o = deepClone(obj);
+  const meta = (o.metadata ??= {});
+  if (namespace) meta.namespace = namespace;
+  meta.annotations = { ...(meta.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(obj, namespace) };
+  return o;
+}
+
+async function applyOne(k: Kubectl, m: ManifestInfo, dry: DryRun, validate: string, output: string | undefined, manager: string): Promise<void> {
+  const { info, namespace, name } = m;
+  const path = k.resourcePath(info, namespace, name);
+  const cur = await k.request({ method: 'GET', path });
+  const modified = withLastApplied(m.object, namespace);
+  if (cur.status === 404) {
+    if (dry === 'client') return printResult(k, modified, info, 'created', dry, output);
+    const res = await k.request({ method: 'POST', path: k.resourcePath(info, namespace), query: writeQuery(manager, dry, validate), body: modified, headers: { 'content-type': 'application/json' } });
+    if (res.status >= 300) throw withSource(new ServerError(asStatus(res.body, res.status)), 'creating', m.source);
+    return printResult(k, res.body as KubeObject, info, 'created', dry, output);
+  }
+  if (cur.status >= 300) throw withSource(new ServerError(asStatus(cur.body, cur.status)), 'retrieving current configuration of:\nResource: "' + `${info.group ? info.group + '/' : ''}${info.version}, Resource=${info.resource}", GroupVersionKind: "${info.group ? info.group + '/' : ''}${info.version}, Kind=${info.kind}"\nName: "${name}", Namespace: "${namespace ?? ''}"\nfrom server for`, m.source);
+  const live = cur.body as KubeObject;
+  const originalText = live.metadata?.annotations?.[LAST_APPLIED];
+  const original = originalText ? (JSON.parse(originalText) as KubeObject) : {};
+  const known = !!schemaFor(info.group, info.version, info.kind);
+  const patch = known
+    ? createThreeWayMergePatch(original, modified, live, patchMetaFor(info.group, info.version, info.kind), true)
+    : createThreeWayJsonMergePatch(original, modified, live);
+  if (isEmptyPatch(patch)) return printResult(k, live, info, 'unchanged', dry, output);
+  if (dry === 'client') return printResult(k, live, info, 'configured', dry, output);
+  const res = await k.request({
+    method: 'PATCH',
+    path,
+    query: writeQuery(manager, dry, validate),
+    body: stableStringify(patch),
+    headers: { 'content-type': known ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json' },
+  });
+  if (res.status >= 300) throw withSource(new ServerError(asStatus(res.body, res.status)), 'patching', m.source);
+  return printResult(k, res.body as KubeObject, info, 'configured', dry, output);
+}
+
+async function applyServerSide(k: Kubectl, m: ManifestInfo, dry: DryRun, v: Record<string, unknown>): Promise<void> {
+  const { info, namespace, name } = m;
+  const manager = (v['field-manager'] as string) === 'kubectl-client-side-apply' ? 'kubectl' : (v['field-manager'] as string);
+  const query: Record<string, string> = { fieldManager: manager, fieldValidation: 'Strict', force: String(!!v['force-conflicts']) };
+  if (dry === 'server') query.dryRun = 'All';
+  const obj = deepClone(m.object);
+  if (namespace) (obj.metadata ??= {}).namespace = namespace;
+  const res = await k.request({ method: 'PATCH', path: k.resourcePath(info, namespace, name), query, body: stableStringify(obj), headers: { 'content-type': 'application/apply-patch+yaml' } });
+  if (res.status >= 300) throw withSource(new ServerError(asStatus(res.body, res.status)), 'patching', m.source);
+  await printResult(k, res.body as KubeObject, info, 'serverside-applied', dry, v.output as string);
+}
+
+export function asStatus(body: unknown, code: number) {
+  if (isStatus(body)) return body;
+  return { kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message: String(body ?? ''), code };
+}

@@ -1,0 +1,75 @@
+// kubectl create: -f manifests, and the generators (deployment, namespace, configmap, …) whose objects
+// match what kubectl builds client side.
+// mirrors: kubectl/pkg/cmd/create
+
+import type { CommandSpec } from '../command';
+import type { Kubectl } from '../context';
+import type { KubeObject } from '../../../engine/api/types';
+import { manifestInfos } from '../builder';
+import { KubectlError, ServerError } from '../errors';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun, printResult, withSource, writeQuery } from '../mutate';
+import { asStatus, withLastApplied } from './apply';
+import { createGenerators } from './create-generators';
+
+import { SAVE_CONFIG } from './create-common';
+
+export const createCommand: CommandSpec = {
+  name: 'create',
+  group: 'Basic Commands (Beginner)',
+  short: 'Create a resource from a file or from stdin',
+  long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
+  examples: '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n  \n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
+  usage: 'kubectl create -f FILENAME [options]',
+  flags: [
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [], usage: 'Filename, directory, or URL to files to use to create the resource' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false, usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+    VALIDATE_FLAG,
+    SAVE_CONFIG,
+    { name: 'field-manager', type: 'string', default: 'kubectl-create', usage: 'Name of the manager used to track field ownership.' },
+    { name: 'edit', type: 'bool', default: false, usage: 'Edit the API resource before creating' },
+    { name: 'windows-line-endings', type: 'bool', default: false, usage: 'Only relevant if --edit=true. Defaults to the line ending native to your platform.' },
+  ],
+  subcommands: [],
+  async run(k, args, f) {
+    const v = f.values;
+    const files = v.filename as string[];
+    if (files.length === 0) {
+      if (args.length) {
+        await k.err(`error: unknown command "${args[0]}"\nSee 'kubectl create -h' for help and examples\n`);
+        return 1;
+      }
+      throw new KubectlError("error: must specify one of -f and -k\n");
+    }
+    const dry = parseDryRun(v['dry-run']);
+    const validate = normalizeValidate(v.validate);
+    const ns = (v.namespace as string) || k.namespace;
+    const infos = await manifestInfos(k, files, v.recursive as boolean, ns, !!v.namespace);
+    let failed = false;
+    for (const m of infos) {
+      const body = v['save-config'] ? withLastApplied(m.object, m.namespace) : m.object;
+      try {
+        if (dry === 'client') {
+          await printResult(k, body, m.info, 'created', dry, v.output as string);
+          continue;
+        }
+        const res = await k.request({ method: 'POST', path: k.resourcePath(m.info, m.namespace), query: writeQuery(v['field-manager'] as string, dry, validate), body, headers: { 'content-type': 'application/json' } });
+        if (res.status >= 300) throw withSource(new ServerError(asStatus(res.body, res.status)), 'creating', m.source);
+        await printResult(k, res.body as KubeObject, m.info, 'created', dry, v.output as string);
+      } catch (e) {
+        if (e instanceof KubectlError) {
+          failed = true;
+          await k.err(e.message.endsWith('\n') ? e.message : e.message + '\n');
+          continue;
+        }
+        throw e;
+      }
+    }
+    return failed ? 1 : 0;
+  },
+};
+
+createCommand.subcommands = createGenerators();
+
+export { SAVE_CONFIG } from './create-common';
