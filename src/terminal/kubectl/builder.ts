@@ -77,7 +77,7 @@ export async function manifestInfos(k: Kubectl, filenames: string[], recursive: 
     if (!o.apiVersion) missing.push('apiVersion not set');
     if (!o.kind) missing.push('kind not set');
     if (missing.length) {
-      throw new KubectlError(`error: error validating "${m.source}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`);
+      throw new KubectlError(`error: error validating "${m.source}": error validating data: ${missing.length > 1 ? `[${missing.join(', ')}]` : missing[0]}; if you choose to ignore these errors, turn validation off with --validate=false`);
     }
     const info = await k.mapper.forKind(o.apiVersion!, o.kind!);
     if (!info) {

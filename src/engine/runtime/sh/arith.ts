@@ -212,7 +212,8 @@ class ArithParser {
   private varValue(name: string): bigint {
     const s = this.vars.get(name);
     if (s === undefined || s.trim() === '') return 0n;
-    if (/^\s*-?[0-9]+\s*$/.test(s)) return wrap(BigInt(s.trim()));
+    const t = s.trim();
+    if (/^-?[1-9][0-9]*$|^0$/.test(t)) return wrap(BigInt(t));
     if (this.depth > 10) this.fail('expression recursion level exceeded', this.peek());
     return evaluateArith(s, this.vars, this.depth + 1);
   }

@@ -75,7 +75,7 @@ export class Shell {
       now: o.now,
       sleep: o.sleep,
       commands,
-      utilityNames: new Set(Object.keys(utilities)),
+      utilityNames: new Set([...Object.keys(utilities), 'sh', 'bash']),
       hostname,
       lifetime: o.signal ?? NEVER,
       jobs: new JobTable(interactive && o.flavor === 'terminal'),

@@ -39,6 +39,14 @@ export const cat: CommandImpl = async (argv, ctx) => {
   return ok ? 0 : 1;
 };
 
+/** rev: reverses the characters of each line. */
+export const rev: CommandImpl = async (argv, ctx) => {
+  const ok = await eachInput(ctx, 'rev', argv.slice(1), async (input) => {
+    for (let line = await input.readLine(); line !== null; line = await input.readLine()) await ctx.io.stdout.write([...line].reverse().join('') + '\n');
+  });
+  return ok ? 0 : 1;
+};
+
 export const tee: CommandImpl = async (argv, ctx) => {
   const p = getopt(argv.slice(1), { short: 'ai', long: { append: 'a', 'ignore-interrupts': 'i' } });
   if (isOptError(p)) return optionError(ctx, 'tee', p);

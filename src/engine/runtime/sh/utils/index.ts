@@ -3,7 +3,7 @@
 
 import type { CommandImpl } from '../types';
 import { awk } from './awk';
-import { cat, tee } from './cat';
+import { cat, rev, tee } from './cat';
 import { cut, tr } from './cut';
 import { date } from './date';
 import { echo } from './echo';
@@ -23,7 +23,7 @@ import { xargs } from './xargs';
 
 const ALL: Readonly<Record<string, CommandImpl>> = {
   echo, printf, true: trueCmd, false: falseCmd, sleep, timeout, env, printenv, date, hostname, seq, yes,
-  cat, tee, grep, awk, head, tail, wc, sort, uniq, cut, tr, sed, xargs,
+  cat, tee, rev, grep, awk, head, tail, wc, sort, uniq, cut, tr, sed, xargs,
   touch, rm, rmdir, mkdir, ls, cp, mv, ln, stat, chmod,
   uname, whoami, id, basename: basenameCmd, dirname: dirnameCmd, which, pwd, test: testCmd, '[': testCmd,
   egrep: (argv, ctx) => grep(['grep', '-E', ...argv.slice(1)], ctx),
