@@ -14,7 +14,16 @@ const GROUPS = [
   'Other Commands',
 ];
 
+/** kubectl's order of commands within the help groups. */
+const ORDER = ['create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion', 'api-resources', 'api-versions', 'config', 'plugin', 'version'];
+
+function orderOf(name: string): number {
+  const i = ORDER.indexOf(name);
+  return i < 0 ? ORDER.length : i;
+}
+
 export function rootHelp(commands: CommandSpec[]): string {
+  commands = [...commands].sort((a, b) => orderOf(a.name) - orderOf(b.name));
   let s = 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n';
   for (const g of GROUPS) {
     const cmds = commands.filter((c) => (c.group ?? 'Other Commands') === g && !c.name.startsWith('_'));

@@ -11,6 +11,8 @@ import { versionCommand } from './version';
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
 import { configCommand } from './config';
 import { clusterInfoCommand } from './cluster-info';
+import { VERBS_A } from './verbs-a';
+import { VERBS_B } from './verbs-b';
 
 export const COMMANDS: CommandSpec[] = [
   createCommand,
@@ -24,4 +26,6 @@ export const COMMANDS: CommandSpec[] = [
   apiVersionsCommand,
   configCommand,
   versionCommand,
+  ...VERBS_A,
+  ...VERBS_B,
 ];

@@ -1,0 +1,5 @@
+// Workload and object verbs (logs, exec, run, expose, label, annotate, patch, replace, edit, set, rollout, wait).
+
+import type { CommandSpec } from '../command';
+
+export const VERBS_A: CommandSpec[] = [];
