@@ -64,7 +64,7 @@ export class HttpApiClient implements ApiClient {
 export class ConnectionError extends Error {
   constructor(
     message: string,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     super(message);
   }

@@ -12,6 +12,20 @@ import { services } from './core/services';
 import { deployments } from './apps/deployments';
 import { replicasets } from './apps/replicasets';
 import { leases } from './coordination/leases';
+import { daemonsets } from './apps/daemonsets';
+import { statefulsets } from './apps/statefulsets';
+import { controllerrevisions } from './apps/controllerrevisions';
+import { jobs } from './batch/jobs';
+import { cronjobs } from './batch/cronjobs';
+import { horizontalpodautoscalers } from './autoscaling/horizontalpodautoscalers';
+import { poddisruptionbudgets } from './policy/poddisruptionbudgets';
+import { endpointslices } from './discovery/endpointslices';
+import { ingresses, ingressclasses, networkpolicies } from './networking/ingresses';
+import { persistentvolumeclaims, persistentvolumes } from './core/storage';
+import { resourcequotas, limitranges, replicationcontrollers, podtemplates } from './core/policy';
+import { storageclasses } from './storage/storageclasses';
+import { roles, rolebindings, clusterroles, clusterrolebindings } from './rbac/rbac';
+import { priorityclasses } from './scheduling/priorityclasses';
 import * as d from './defaults/index';
 import * as v from './validation/index';
 import { tablePrinterFor } from '../printers/index';
@@ -35,6 +49,26 @@ const HOOKS: Record<string, Hook> = {
   Deployment: { defaults: d.defaultDeployment, validate: v.validateDeployment },
   ReplicaSet: { defaults: d.defaultReplicaSet, validate: v.validateReplicaSet },
   Lease: { defaults: d.defaultLease, validate: v.validateLease },
+  DaemonSet: { defaults: d.defaultDaemonSet, validate: v.validateDaemonSet },
+  StatefulSet: { defaults: d.defaultStatefulSet, validate: v.validateStatefulSet },
+  Job: { defaults: d.defaultJob, validate: v.validateJob },
+  CronJob: { defaults: d.defaultCronJob, validate: v.validateCronJob },
+  HorizontalPodAutoscaler: { defaults: d.defaultHorizontalPodAutoscaler, validate: v.validateHorizontalPodAutoscaler },
+  PodDisruptionBudget: { defaults: d.defaultPodDisruptionBudget, validate: v.validatePodDisruptionBudget },
+  EndpointSlice: { defaults: d.defaultEndpointSlice, validate: v.validateEndpointSlice },
+  Ingress: { defaults: d.defaultIngress, validate: v.validateIngress },
+  NetworkPolicy: { defaults: d.defaultNetworkPolicy, validate: v.validateNetworkPolicy },
+  PersistentVolumeClaim: { defaults: d.defaultPersistentVolumeClaim, validate: v.validatePersistentVolumeClaim },
+  PersistentVolume: { defaults: d.defaultPersistentVolume, validate: v.validatePersistentVolume },
+  ResourceQuota: { defaults: d.defaultResourceQuota, validate: v.validateResourceQuota },
+  LimitRange: { defaults: d.defaultLimitRange, validate: v.validateLimitRange },
+  ReplicationController: { defaults: d.defaultReplicationController, validate: v.validateReplicationController },
+  StorageClass: { defaults: d.defaultStorageClass, validate: v.validateStorageClass },
+  Role: { defaults: d.defaultRole, validate: v.validateRole },
+  RoleBinding: { defaults: d.defaultRoleBinding, validate: v.validateRoleBinding },
+  ClusterRole: { defaults: d.defaultClusterRole, validate: v.validateClusterRole },
+  ClusterRoleBinding: { defaults: d.defaultClusterRoleBinding, validate: v.validateClusterRoleBinding },
+  PriorityClass: { defaults: d.defaultPriorityClass, validate: v.validatePriorityClass },
 };
 
 function attach(def: ResourceDef): ResourceDef {
@@ -64,6 +98,29 @@ export const ALL_KINDS: ResourceDef[] = [
   deployments,
   replicasets,
   leases,
+  podtemplates,
+  replicationcontrollers,
+  resourcequotas,
+  limitranges,
+  persistentvolumeclaims,
+  persistentvolumes,
+  daemonsets,
+  statefulsets,
+  controllerrevisions,
+  horizontalpodautoscalers,
+  jobs,
+  cronjobs,
+  endpointslices,
+  ingresses,
+  ingressclasses,
+  networkpolicies,
+  poddisruptionbudgets,
+  roles,
+  rolebindings,
+  clusterroles,
+  clusterrolebindings,
+  priorityclasses,
+  storageclasses,
 ].map((k) => attach(k as ResourceDef));
 
 export function createRegistry(): Registry {

@@ -186,7 +186,8 @@ export class Rest {
     // BeforeCreate: system fields are the server's.
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.rng);
     const metaErrs = validateObjectMetaCreate(meta, def.namespaced, def.nameValidator);
-    delete meta.uid;
+    // System fields first (the create handler fills them before the strategy runs: Jobs use the uid).
+    meta.uid = this.rng.uuid();
     delete meta.selfLink;
     meta.creationTimestamp = rfc3339(this.clock.now());
     delete meta.deletionTimestamp;
@@ -200,7 +201,6 @@ export class Rest {
     this.admission.validate('CREATE', def, obj, undefined, ctx);
     const key = resourceKey(def);
     if (this.store.get(key, meta.namespace, meta.name!)) throw errors.alreadyExists(def.group, def.plural, meta.name!);
-    meta.uid = this.rng.uuid();
     if (opts.dryRun) return obj;
     return this.store.create(key, obj);
   }
