@@ -18,6 +18,9 @@ import { ReplicaSetController } from './controllers/replicaset/replicaset';
 import { DeploymentController } from './controllers/deployment/controller';
 import { GarbageCollector } from './controllers/garbagecollector/garbagecollector';
 import { NamespaceController } from './controllers/namespace/namespace';
+import { NodeLifecycleController } from './controllers/nodelifecycle/nodelifecycle';
+import { TaintEvictionController } from './controllers/tainteviction/tainteviction';
+import { PodGCController } from './controllers/podgc/podgc';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './nodes/kubelet';
 import type { NodeShape } from './nodes/node-object';
@@ -91,7 +94,15 @@ export class Cluster {
     for (let i = 1; i <= (this.opts.nodes ?? 3); i++) this.addNode({ name: `worker-${i}` });
     const cp = this.kubelets.get('control-plane')!;
     system.create('endpoints', boot.kubernetesEndpoints(cp.hostIP!));
-    this.controllers.push(new GarbageCollector(this.ctx), new NamespaceController(this.ctx), new ReplicaSetController(this.ctx), new DeploymentController(this.ctx));
+    this.controllers.push(
+      new GarbageCollector(this.ctx),
+      new NamespaceController(this.ctx),
+      new ReplicaSetController(this.ctx),
+      new DeploymentController(this.ctx),
+      new NodeLifecycleController(this.ctx),
+      new TaintEvictionController(this.ctx),
+      new PodGCController(this.ctx),
+    );
     for (const c of this.controllers) c.start();
     this.scheduler.start();
     this.store.watch('pods', {}, (e) => {

@@ -79,8 +79,29 @@ export class Kubelet {
       this.client.updateStatus('nodes', { ...existing, status } as KubeObject);
     }
     this.lastStatusReport = now;
+    this.startupEvents(!!existing);
     this.renewLease();
     this.scheduleStatus();
+  }
+
+  /** The kubelet's node reference uses the node name as uid (that is what real kubelets record). */
+  private nodeRef(): KubeObject {
+    return { apiVersion: 'v1', kind: 'Node', metadata: { name: this.name, uid: this.name } };
+  }
+
+  nodeEvent(type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.deps.ctx.event({ component: 'kubelet', host: this.name }, this.nodeRef(), type, reason, message);
+  }
+
+  private startupEvents(rebooted: boolean): void {
+    const n = this.name;
+    this.nodeEvent('Normal', 'Starting', 'Starting kubelet.');
+    if (rebooted) this.nodeEvent('Warning', 'Rebooted', `Node ${n} has been rebooted, boot id: ${this.bootId}`);
+    this.nodeEvent('Normal', 'NodeHasSufficientMemory', `Node ${n} status is now: NodeHasSufficientMemory`);
+    this.nodeEvent('Normal', 'NodeHasNoDiskPressure', `Node ${n} status is now: NodeHasNoDiskPressure`);
+    this.nodeEvent('Normal', 'NodeHasSufficientPID', `Node ${n} status is now: NodeHasSufficientPID`);
+    this.nodeEvent('Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    this.nodeEvent('Normal', 'NodeReady', `Node ${n} status is now: NodeReady`);
   }
 
   private renewLease(): void {
@@ -263,6 +284,7 @@ export class Kubelet {
 
   /** After a reboot or a partition: re-list assigned pods and reconcile workers with them. */
   private resync(rebooted: boolean): void {
+    if (rebooted) this.startupEvents(true);
     this.syncNodeStatus(true);
     const pods = this.assignedPods();
     const live = new Set(pods.map((p) => p.metadata!.uid!));
