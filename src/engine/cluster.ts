@@ -21,6 +21,9 @@ import { NamespaceController } from './controllers/namespace/namespace';
 import { NodeLifecycleController } from './controllers/nodelifecycle/nodelifecycle';
 import { TaintEvictionController } from './controllers/tainteviction/tainteviction';
 import { PodGCController } from './controllers/podgc/podgc';
+import { DaemonSetController } from './controllers/daemon/daemonset';
+import { EndpointsController } from './controllers/endpoint/endpoints';
+import { EndpointSliceController } from './controllers/endpoint/endpointslice';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './nodes/kubelet';
 import type { NodeShape } from './nodes/node-object';
@@ -54,6 +57,7 @@ export type ComponentName = 'scheduler' | 'controller-manager';
 export class Cluster {
   readonly clock: SimClock;
   readonly rng: Rng;
+  readonly seed: number | string;
   readonly work = new AsyncWork();
   readonly store: Store;
   readonly registry: Registry;
@@ -72,28 +76,31 @@ export class Cluster {
   constructor(opts: ClusterOptions = {}) {
     this.opts = opts;
     this.clock = new SimClock(opts.startTime ?? DEFAULT_START);
-    this.rng = new Rng(opts.seed ?? 1);
+    this.seed = opts.seed ?? 1;
+    this.rng = new Rng(this.seed);
     this.store = new Store({ historyPerResource: opts.historyPerResource });
     this.registry = createRegistry();
     for (const def of this.registry.all()) this.store.register(resourceKey(def), def.indexes ?? []);
-    this.rest = new Rest(this.store, this.clock, this.rng.fork('apiserver'), this.admission);
+    this.rest = new Rest(this.store, this.clock, Rng.derive(this.seed, 'apiserver'), this.admission, this.seed);
     this.api = new ApiServer({ registry: this.registry, rest: this.rest, clock: this.clock });
-    this.ctx = new ControllerContext(this.clock, this.rng.fork('controllers'), this.store, this.registry, this.rest);
+    this.ctx = new ControllerContext(this.clock, Rng.derive(this.seed, 'controllers'), this.store, this.registry, this.rest);
     this.admission.register(...defaultAdmissionPlugins());
     this.scripts = createScriptRunner(this.clock, this.work);
     installSubresources(this);
-    this.scheduler = new Scheduler(this.ctx);
+    this.scheduler = new Scheduler(this.ctx, Rng.derive(this.seed, 'scheduler'));
   }
 
   /** Boots the control plane and nodes; objects get creation times at the start time. */
   boot(): this {
     const system = this.ctx.client('system:apiserver', 'kube-apiserver');
     for (const ns of boot.SYSTEM_NAMESPACES) system.create('namespaces', boot.namespace(ns));
+    for (const pc of boot.systemPriorityClasses()) system.create('priorityclasses.scheduling.k8s.io', pc);
     system.create('services', boot.kubernetesService());
     this.addNode({ name: 'control-plane', controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
     for (let i = 1; i <= (this.opts.nodes ?? 3); i++) this.addNode({ name: `worker-${i}` });
     const cp = this.kubelets.get('control-plane')!;
     system.create('endpoints', boot.kubernetesEndpoints(cp.hostIP!));
+    system.create('endpointslices.discovery.k8s.io', boot.kubernetesEndpointSlice(cp.hostIP!));
     this.controllers.push(
       new GarbageCollector(this.ctx),
       new NamespaceController(this.ctx),
@@ -102,6 +109,9 @@ export class Cluster {
       new NodeLifecycleController(this.ctx),
       new TaintEvictionController(this.ctx),
       new PodGCController(this.ctx),
+      new DaemonSetController(this.ctx),
+      new EndpointsController(this.ctx),
+      new EndpointSliceController(this.ctx),
     );
     for (const c of this.controllers) c.start();
     this.scheduler.start();
@@ -113,6 +123,7 @@ export class Cluster {
       this.bootStaticPods(cp);
       system.create('services', boot.kubeDnsService());
       system.create('deployments.apps', boot.corednsDeployment());
+      system.create('daemonsets.apps', boot.kubeProxyDaemonSet());
     }
     // Events expire after the apiserver's event TTL (1 h); sweep every 10 minutes.
     const sweep = () => {
@@ -135,7 +146,7 @@ export class Cluster {
     ];
     const kubeletClient = this.ctx.client(`system:node:${cp.name}`, 'kubelet');
     for (const [component, image, cpu, command] of specs) {
-      const hash = this.rng.string('0123456789abcdef', 32);
+      const hash = Rng.derive(this.seed, `static/${component}`).string('0123456789abcdef', 32);
       kubeletClient.create('pods', boot.mirrorPod(component, image, cp.name, node.metadata!.uid!, cpu, command, hash, seen));
     }
   }
@@ -155,7 +166,7 @@ export class Cluster {
       index,
       podCIDR: `10.244.${index}.0/24`,
     };
-    const k = new Kubelet({ clock: this.clock, work: this.work, rng: this.rng.fork(`kubelet/${name}`), ctx: this.ctx, scripts: this.scripts }, shape);
+    const k = new Kubelet({ clock: this.clock, work: this.work, rng: Rng.derive(this.seed, `kubelet/${name}`), ctx: this.ctx, scripts: this.scripts }, shape);
     k.preload(Object.values(boot.CONTROL_PLANE_IMAGES).filter((img) => o.controlPlane || img.includes('kube-proxy') || img.includes('pause') || img.includes('coredns')));
     this.kubelets.set(name, k);
     k.register();

@@ -2,7 +2,8 @@
 
 import type { AdmissionPlugin } from './chain';
 import { DefaultTolerationSeconds } from './default-toleration-seconds';
+import { Priority } from './priority';
 
 export function defaultAdmissionPlugins(): AdmissionPlugin[] {
-  return [DefaultTolerationSeconds];
+  return [Priority, DefaultTolerationSeconds];
 }

@@ -81,6 +81,11 @@ export class Rng {
     );
   }
 
+  /** A stream derived from a seed and a label without consuming any other stream: adding consumers shifts nothing. */
+  static derive(seed: number | string, label: string): Rng {
+    return new Rng(`${seed}\u0000${label}`);
+  }
+
   /** An independent stream derived from this one (e.g. one per subsystem, so adding a consumer does not shift others). */
   fork(label: string): Rng {
     return new Rng((this.u32() ^ hashString(label)) >>> 0);

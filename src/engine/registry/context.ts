@@ -7,6 +7,8 @@ import type { UserInfo } from '../api/types';
 export interface AdmissionContext {
   now(): number;
   rng: Rng;
+  /** The cluster seed, for streams derived per purpose (Rng.derive). */
+  seed: number | string;
   store: Store;
   user: UserInfo;
   /** Set when the request is a dry run: nothing may be persisted or allocated for good. */

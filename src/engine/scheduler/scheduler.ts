@@ -5,6 +5,7 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import type { KubeObject, Writable } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
+import type { Rng } from '../clock/rng';
 import type { Client } from '../controllers/client';
 import type { StoreEvent } from '../store/store';
 import { SchedulerCache, podRequests, type NodeInfo } from './nodeinfo';
@@ -40,7 +41,10 @@ export class Scheduler {
   private running = true;
   private flushTimer?: number;
 
-  constructor(private readonly ctx: ControllerContext) {
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly rng: Rng,
+  ) {
     this.client = ctx.client('system:kube-scheduler', 'kube-scheduler');
     this.cache = new SchedulerCache(ctx.store);
   }
@@ -211,7 +215,7 @@ export class Scheduler {
         ties = 1;
       } else if (totals[i] === totals[best]) {
         ties++;
-        if (this.ctx.rng.int(ties) === 0) best = i;
+        if (this.rng.int(ties) === 0) best = i;
       }
     }
     return nodes[best];

@@ -4,7 +4,7 @@
 
 import type { ObjectMeta as ObjectMetaRO } from 'kubernetes-types/meta/v1';
 import type { Clock } from '../../clock/clock';
-import type { Rng } from '../../clock/rng';
+import { Rng } from '../../clock/rng';
 import type { ResourceDef } from '../../registry/types';
 import { resourceKey } from '../../registry/types';
 import type { AdmissionContext } from '../../registry/context';
@@ -52,15 +52,36 @@ export interface DeleteResult {
 }
 
 export class Rest {
+  /** generateName suffixes per base: a base's names do not depend on unrelated objects. */
+  private nameCounters = new Map<string, number>();
+
   constructor(
     readonly store: Store,
     readonly clock: Clock,
     readonly rng: Rng,
     readonly admission: Admission,
+    /** Seed for name streams. */
+    private readonly seed: number | string = 1,
   ) {}
 
+  private uidCounters = new Map<string, number>();
+
+  /** UIDs drawn per object key (and incarnation), so they do not shift when other objects come and go. */
+  private generatedUid(resource: string, ns: string | undefined, name: string): string {
+    const k = `${resource}/${ns ?? ''}/${name}`;
+    const n = this.uidCounters.get(k) ?? 0;
+    this.uidCounters.set(k, n + 1);
+    return Rng.derive(this.seed, `uid/${k}/${n}`).uuid();
+  }
+
+  private generatedName(base: string): string {
+    const n = this.nameCounters.get(base) ?? 0;
+    this.nameCounters.set(base, n + 1);
+    return generateName(base, Rng.derive(this.seed, `name/${base}/${n}`));
+  }
+
   private ctx(opts: RequestOptions): AdmissionContext {
-    return { now: () => this.clock.now(), rng: this.rng, store: this.store, user: opts.user ?? clusterAdmin, dryRun: !!opts.dryRun };
+    return { now: () => this.clock.now(), rng: this.rng, seed: this.seed, store: this.store, user: opts.user ?? clusterAdmin, dryRun: !!opts.dryRun };
   }
 
   // ---- reads ----
@@ -184,10 +205,10 @@ export class Rest {
     if (def.namespaced && meta.namespace) this.checkNamespace(def, meta.namespace, meta.name ?? '');
     this.admission.admit('CREATE', def, obj, undefined, ctx);
     // BeforeCreate: system fields are the server's.
-    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.rng);
+    if (!meta.name && meta.generateName) meta.name = this.generatedName(meta.generateName);
     const metaErrs = validateObjectMetaCreate(meta, def.namespaced, def.nameValidator);
     // System fields first (the create handler fills them before the strategy runs: Jobs use the uid).
-    meta.uid = this.rng.uuid();
+    meta.uid = this.generatedUid(resourceKey(def), meta.namespace, meta.name ?? meta.generateName ?? '');
     delete meta.selfLink;
     meta.creationTimestamp = rfc3339(this.clock.now());
     delete meta.deletionTimestamp;

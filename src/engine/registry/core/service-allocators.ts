@@ -7,6 +7,7 @@ import type { Store } from '../../store/store';
 import type { AdmissionContext } from '../context';
 import type { KubeObject, Writable } from '../../api/types';
 import { StatusError, statusBody } from '../../api/errors';
+import { Rng } from '../../clock/rng';
 
 export const SERVICE_CIDR = { base: ipToInt('10.96.0.0'), size: 1 << 20 };
 export const NODE_PORT_RANGE = { base: 30000, size: 2768 };
@@ -60,7 +61,7 @@ class Allocators {
       }
       spec.clusterIPs = [spec.clusterIP];
     } else {
-      const ip = intToIp(pick(SERVICE_CIDR.base, SERVICE_CIDR.size, 256, used.ips, ctx));
+      const ip = intToIp(pick(SERVICE_CIDR.base, SERVICE_CIDR.size, 256, used.ips, ctx, `clusterip/${svc.metadata?.namespace}/${name}`));
       spec.clusterIP = ip;
       spec.clusterIPs = [ip];
     }
@@ -81,7 +82,7 @@ class Allocators {
         }
         if (used.ports.has(p.nodePort)) throw invalidField(name, `spec.ports[${i}].nodePort`, String(p.nodePort), 'provided port is already allocated');
       } else {
-        p.nodePort = prev ?? pick(NODE_PORT_RANGE.base, NODE_PORT_RANGE.size, 86, used.ports, ctx);
+        p.nodePort = prev ?? pick(NODE_PORT_RANGE.base, NODE_PORT_RANGE.size, 86, used.ports, ctx, `nodeport/${svc.metadata?.namespace}/${name}/${i}`);
       }
       used.ports.add(p.nodePort);
     });
@@ -89,9 +90,11 @@ class Allocators {
 }
 
 /** A random free value in [base+offset, base+size), falling back to the lower band; never the first (network) address. */
-function pick(base: number, size: number, offset: number, used: Set<number>, ctx: AdmissionContext): number {
+function pick(base: number, size: number, offset: number, used: Set<number>, ctx: AdmissionContext, label: string): number {
+  // Random per service name, so one service's address does not depend on others created before it.
+  const rng = Rng.derive(ctx.seed, label);
   for (let tries = 0; tries < 64; tries++) {
-    const v = base + offset + ctx.rng.int(size - offset - 1);
+    const v = base + offset + rng.int(size - offset - 1);
     if (!used.has(v)) return v;
   }
   for (let v = base + 1; v < base + size - 1; v++) if (!used.has(v)) return v;
