@@ -24,6 +24,7 @@ import { PodGCController } from './controllers/podgc/podgc';
 import { DaemonSetController } from './controllers/daemon/daemonset';
 import { EndpointsController } from './controllers/endpoint/endpoints';
 import { EndpointSliceController } from './controllers/endpoint/endpointslice';
+import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './nodes/kubelet';
 import type { NodeShape } from './nodes/node-object';
@@ -95,6 +96,12 @@ export class Cluster {
     const system = this.ctx.client('system:apiserver', 'kube-apiserver');
     for (const ns of boot.SYSTEM_NAMESPACES) system.create('namespaces', boot.namespace(ns));
     for (const pc of boot.systemPriorityClasses()) system.create('priorityclasses.scheduling.k8s.io', pc);
+    // Service accounts exist before anything creates pods (pods need them at admission).
+    const sa = new ServiceAccountsController(this.ctx);
+    this.controllers.push(sa);
+    sa.start();
+    for (const ns of boot.SYSTEM_NAMESPACES) sa.sync(ns);
+    for (const name of ['coredns', 'kube-proxy']) system.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'kube-system' } });
     system.create('services', boot.kubernetesService());
     this.addNode({ name: 'control-plane', controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
     for (let i = 1; i <= (this.opts.nodes ?? 3); i++) this.addNode({ name: `worker-${i}` });

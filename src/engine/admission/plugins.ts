@@ -3,7 +3,8 @@
 import type { AdmissionPlugin } from './chain';
 import { DefaultTolerationSeconds } from './default-toleration-seconds';
 import { Priority } from './priority';
+import { ServiceAccountAdmission } from './service-account';
 
 export function defaultAdmissionPlugins(): AdmissionPlugin[] {
-  return [Priority, DefaultTolerationSeconds];
+  return [ServiceAccountAdmission, Priority, DefaultTolerationSeconds];
 }
