@@ -29,7 +29,10 @@ import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './nodes/kubelet';
 import type { NodeShape } from './nodes/node-object';
 import { createScriptRunner } from './runtime/script-runner';
-import type { ScriptRunner } from './nodes/types';
+import type { ScriptRunner, ScriptRunOptions } from './nodes/types';
+import type { CommandImpl } from './runtime/sh/types';
+import { PodNetwork } from './runtime/network';
+import { LoadModel } from './runtime/load';
 import * as boot from './bootstrap/objects';
 import { defaultAdmissionPlugins } from './admission/plugins';
 import { installSubresources } from './api/subresources/install';
@@ -70,6 +73,10 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly kubelets = new Map<string, Kubelet>();
   readonly scripts: ScriptRunner;
+  readonly network = new PodNetwork();
+  /** Providers of extra container commands (wget, curl, nslookup from the traffic model). */
+  readonly containerCommands: ((opts: ScriptRunOptions) => Record<string, CommandImpl>)[] = [];
+  readonly load = new LoadModel();
   private nodeCount = 0;
   private readonly opts: ClusterOptions;
   private components = { scheduler: true, 'controller-manager': true };
@@ -86,7 +93,11 @@ export class Cluster {
     this.api = new ApiServer({ registry: this.registry, rest: this.rest, clock: this.clock });
     this.ctx = new ControllerContext(this.clock, Rng.derive(this.seed, 'controllers'), this.store, this.registry, this.rest);
     this.admission.register(...defaultAdmissionPlugins());
-    this.scripts = createScriptRunner(this.clock, this.work);
+    this.scripts = createScriptRunner(this.clock, this.work, (opts) => {
+      const table: Record<string, CommandImpl> = {};
+      for (const provide of this.containerCommands) Object.assign(table, provide(opts));
+      return table;
+    });
     installSubresources(this);
     this.scheduler = new Scheduler(this.ctx, Rng.derive(this.seed, 'scheduler'));
   }
@@ -173,7 +184,7 @@ export class Cluster {
       index,
       podCIDR: `10.244.${index}.0/24`,
     };
-    const k = new Kubelet({ clock: this.clock, work: this.work, rng: Rng.derive(this.seed, `kubelet/${name}`), ctx: this.ctx, scripts: this.scripts }, shape);
+    const k = new Kubelet({ network: this.network, load: this.load, clock: this.clock, work: this.work, rng: Rng.derive(this.seed, `kubelet/${name}`), ctx: this.ctx, scripts: this.scripts }, shape);
     k.preload(Object.values(boot.CONTROL_PLANE_IMAGES).filter((img) => o.controlPlane || img.includes('kube-proxy') || img.includes('pause') || img.includes('coredns')));
     this.kubelets.set(name, k);
     k.register();

@@ -123,6 +123,7 @@ export class PodWorker {
       if (this.finished || this.terminating) return;
       this.podIP = this.pod.spec?.hostNetwork ? this.kubelet.hostIP : this.kubelet.allocateIP(this.uid);
       this.sandboxReady = true;
+      this.registerNetwork();
       this.markStatus();
       this.sync();
     }, SANDBOX_MS);
@@ -360,6 +361,25 @@ export class PodWorker {
     this.deps.clock.setTimeout(() => this.sync(), 0);
   }
 
+  private registerNetwork(): void {
+    const w = this;
+    this.deps.network.register({
+      podUid: this.uid,
+      namespace: this.pod.metadata!.namespace!,
+      name: this.pod.metadata!.name!,
+      nodeName: this.kubelet.name,
+      ip: this.podIP!,
+      hostNetwork: !!this.pod.spec?.hostNetwork,
+      reachable: () => w.kubelet.up && w.kubelet.connected && !w.finished,
+      containers: () => {
+        const m = new Map<string, ContainerRun>();
+        for (const rec of w.containers.values()) if (rec.state.kind === 'running') m.set(rec.spec.name, rec.state.run);
+        return m;
+      },
+      labels: () => ({ ...(w.pod.metadata!.labels ?? {}) }),
+    });
+  }
+
   /** Graceful deletion: SIGTERM everything, SIGKILL after the grace period, then remove the pod. */
   terminate(graceSeconds: number): void {
     if (this.terminating) return;
@@ -382,12 +402,16 @@ export class PodWorker {
     for (const rec of this.containers.values()) if (rec.state.kind === 'running') return;
     if (this.finished) return;
     this.finished = true;
+    this.deps.network.unregister(this.uid);
+    this.deps.load.forgetPod(this.uid);
     this.kubelet.podTerminated(this);
   }
 
   /** Power loss: everything stops, nothing is reported. */
   vanish(): void {
     this.finished = true;
+    this.deps.network.unregister(this.uid);
+    this.deps.load.forgetPod(this.uid);
     this.prober.stopAll();
     for (const rec of this.containers.values()) {
       rec.cancelPull?.();

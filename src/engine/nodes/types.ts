@@ -5,6 +5,8 @@ import type { AsyncWork } from '../clock/async-work';
 import type { Rng } from '../clock/rng';
 import type { ControllerContext } from '../controllers/context';
 import type { FileSystem } from '../runtime/sh/fs';
+import type { PodNetwork } from '../runtime/network';
+import type { LoadModel } from '../runtime/load';
 
 export interface ScriptRunOptions {
   env: Record<string, string>;
@@ -46,6 +48,8 @@ export interface ScriptRunner {
 }
 
 export interface KubeletDeps {
+  network: PodNetwork;
+  load: LoadModel;
   clock: SimClock;
   work: AsyncWork;
   rng: Rng;
