@@ -20,6 +20,7 @@ import { NodeResourcesFit } from './plugins/node-resources-fit';
 import { NodeResourcesBalancedAllocation } from './plugins/balanced-allocation';
 import { PodTopologySpread } from './plugins/pod-topology-spread';
 import { ImageLocality } from './plugins/image-locality';
+import { VolumeBinding, VolumeBindingPreFilter } from './plugins/volume-binding';
 import { bindPod } from '../api/subresources/binding';
 import { rfc3339 } from '../util/time';
 import { StatusError } from '../api/errors';
@@ -29,7 +30,8 @@ export const SCHEDULER_NAME = 'default-scheduler';
 const SOURCE = { component: SCHEDULER_NAME };
 const MAX_UNSCHEDULABLE_MS = 5 * 60 * 1000;
 
-const FILTERS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, PodTopologySpread];
+const PRE_FILTERS = [VolumeBindingPreFilter];
+const FILTERS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, VolumeBinding, PodTopologySpread];
 const SCORES: ScorePlugin[] = [TaintToleration, NodeAffinity, NodeResourcesFit, PodTopologySpread, NodeResourcesBalancedAllocation, ImageLocality];
 
 export class Scheduler {
@@ -156,6 +158,14 @@ export class Scheduler {
     if (nodes.length === 0) {
       this.fail(pod, 'no nodes available to schedule pods', undefined);
       return;
+    }
+    for (const pf of PRE_FILTERS) {
+      const st = pf.preFilter(state);
+      if (st) {
+        // A PreFilter failure rejects every node with the same message.
+        this.fail(pod, `0/${nodes.length} nodes are available: ${st.reasons[0]}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`, undefined);
+        return;
+      }
     }
     const { feasible, statuses } = this.findFeasible(state, nodes);
     if (feasible.length === 0) {
