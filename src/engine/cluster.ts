@@ -25,6 +25,8 @@ import { DaemonSetController } from './controllers/daemon/daemonset';
 import { EndpointsController } from './controllers/endpoint/endpoints';
 import { EndpointSliceController } from './controllers/endpoint/endpointslice';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts';
+import { PersistentVolumeController } from './controllers/volume/pv-controller';
+import { PVCProtectionController } from './controllers/volume/pvc-protection';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './nodes/kubelet';
 import type { NodeShape } from './nodes/node-object';
@@ -33,6 +35,7 @@ import type { ScriptRunner, ScriptRunOptions } from './nodes/types';
 import type { CommandImpl } from './runtime/sh/types';
 import { PodNetwork } from './runtime/network';
 import { LoadModel } from './runtime/load';
+import type { MemFS } from './runtime/sh/memfs';
 import * as boot from './bootstrap/objects';
 import { defaultAdmissionPlugins } from './admission/plugins';
 import { installSubresources } from './api/subresources/install';
@@ -74,6 +77,7 @@ export class Cluster {
   readonly kubelets = new Map<string, Kubelet>();
   readonly scripts: ScriptRunner;
   readonly network = new PodNetwork();
+  readonly volumeData = new Map<string, MemFS>();
   /** Providers of extra container commands (wget, curl, nslookup from the traffic model). */
   readonly containerCommands: ((opts: ScriptRunOptions) => Record<string, CommandImpl>)[] = [];
   readonly load = new LoadModel();
@@ -114,6 +118,7 @@ export class Cluster {
     for (const ns of boot.SYSTEM_NAMESPACES) sa.sync(ns);
     for (const name of ['coredns', 'kube-proxy']) system.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'kube-system' } });
     system.create('services', boot.kubernetesService());
+    system.create('storageclasses.storage.k8s.io', boot.standardStorageClass());
     this.addNode({ name: 'control-plane', controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
     for (let i = 1; i <= (this.opts.nodes ?? 3); i++) this.addNode({ name: `worker-${i}` });
     const cp = this.kubelets.get('control-plane')!;
@@ -130,6 +135,8 @@ export class Cluster {
       new DaemonSetController(this.ctx),
       new EndpointsController(this.ctx),
       new EndpointSliceController(this.ctx),
+      new PersistentVolumeController(this.ctx),
+      new PVCProtectionController(this.ctx),
     );
     for (const c of this.controllers) c.start();
     this.scheduler.start();
@@ -137,6 +144,16 @@ export class Cluster {
       const node = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
       if (node) this.kubelets.get(node)?.onPod(e);
     });
+    // Kubelets refresh ConfigMap/Secret volumes after their sync delay.
+    for (const kind of ['configmaps', 'secrets'] as const) {
+      this.store.watch(kind, {}, (e) => {
+        if (e.type === 'ADDED') return;
+        for (const k of this.kubelets.values()) {
+          if (!k.up) continue;
+          for (const w of k.workers.values()) if (w.pod.metadata!.namespace === e.object.metadata!.namespace) w.volumes.sourceChanged(kind === 'configmaps' ? 'configmap' : 'secret', e.object.metadata!.name!);
+        }
+      });
+    }
     if (!this.opts.minimal) {
       this.bootStaticPods(cp);
       system.create('services', boot.kubeDnsService());
@@ -184,7 +201,7 @@ export class Cluster {
       index,
       podCIDR: `10.244.${index}.0/24`,
     };
-    const k = new Kubelet({ network: this.network, load: this.load, clock: this.clock, work: this.work, rng: Rng.derive(this.seed, `kubelet/${name}`), ctx: this.ctx, scripts: this.scripts }, shape);
+    const k = new Kubelet({ network: this.network, volumeData: this.volumeData, load: this.load, clock: this.clock, work: this.work, rng: Rng.derive(this.seed, `kubelet/${name}`), ctx: this.ctx, scripts: this.scripts }, shape);
     k.preload(Object.values(boot.CONTROL_PLANE_IMAGES).filter((img) => o.controlPlane || img.includes('kube-proxy') || img.includes('pause') || img.includes('coredns')));
     this.kubelets.set(name, k);
     k.register();

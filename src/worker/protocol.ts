@@ -160,7 +160,8 @@ export type ClockAction = { action: 'pause' } | { action: 'resume' } | { action:
 /** Requests that get a reply (same id). */
 export type Request =
   | { type: 'boot'; id: number; options: BootOptions }
-  | { type: 'run'; id: number; line: string; files?: Record<string, string> }
+  /** A command line as typed. `files` are written first; `editText` answers the next `kubectl edit`. */
+  | { type: 'run'; id: number; line: string; files?: Record<string, string>; editText?: string }
   | { type: 'capture'; id: number; line: string }
   | { type: 'complete'; id: number; line: string }
   | { type: 'clock'; id: number; change: ClockAction }

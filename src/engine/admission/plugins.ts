@@ -4,7 +4,9 @@ import type { AdmissionPlugin } from './chain';
 import { DefaultTolerationSeconds } from './default-toleration-seconds';
 import { Priority } from './priority';
 import { ServiceAccountAdmission } from './service-account';
+import { DefaultStorageClass } from './default-storage-class';
+import { StorageObjectInUseProtection } from './storage-protection';
 
 export function defaultAdmissionPlugins(): AdmissionPlugin[] {
-  return [ServiceAccountAdmission, Priority, DefaultTolerationSeconds];
+  return [ServiceAccountAdmission, Priority, DefaultTolerationSeconds, DefaultStorageClass, StorageObjectInUseProtection];
 }

@@ -196,3 +196,15 @@ export function kubernetesEndpointSlice(apiserverIP: string): KubeObject {
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   };
 }
+
+/** kind's default StorageClass: local-path provisioning on the node that first uses the claim. */
+export function standardStorageClass(): KubeObject {
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: 'rancher.io/local-path',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  };
+}

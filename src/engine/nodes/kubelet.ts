@@ -16,6 +16,7 @@ import { rfc3339, microTime } from '../util/time';
 import { deepEqual } from '../store/freeze';
 import { StatusError } from '../api/errors';
 import { parseImage } from '../runtime/images';
+import { MemFS } from '../runtime/sh/memfs';
 
 const LEASE_DURATION_S = 40;
 const LEASE_RENEW_MS = 10_000;
@@ -239,6 +240,22 @@ export class Kubelet {
 
   releaseIP(uid: string): void {
     this.usedIPs.delete(uid);
+  }
+
+  private hostPaths = new Map<string, MemFS>();
+
+  /** A hostPath directory on this node (survives pods on the node, not the node's removal). */
+  hostPath(path: string): MemFS {
+    let fs = this.hostPaths.get(path);
+    if (!fs) this.hostPaths.set(path, (fs = new MemFS(() => this.deps.clock.now())));
+    return fs;
+  }
+
+  /** The data of a PersistentVolume. */
+  volumeData(pvName: string): MemFS {
+    let fs = this.deps.volumeData.get(pvName);
+    if (!fs) this.deps.volumeData.set(pvName, (fs = new MemFS(() => this.deps.clock.now())));
+    return fs;
   }
 
   containerID(): string {

@@ -13,6 +13,7 @@ import { containerEnv } from './env';
 import { MemFS } from '../runtime/sh/memfs';
 import type { FileSystem } from '../runtime/sh/fs';
 import { Prober } from './prober';
+import { PodVolumes } from './volumes';
 
 export type PodObj = Writable<Pod> & KubeObject;
 
@@ -61,7 +62,9 @@ export class PodWorker {
   private statusTimer?: number;
   private syncTimer?: number;
   readonly prober: Prober;
-  private readonly volumesFs = new Map<string, FileSystem>();
+  private readonly volumesFs = new Map<string, MemFS>();
+  readonly volumes: PodVolumes;
+  private mountBackoff = 0;
 
   constructor(
     readonly kubelet: Kubelet,
@@ -72,6 +75,7 @@ export class PodWorker {
     for (const c of pod.spec?.initContainers ?? []) this.containers.set(c.name, this.record(c, true));
     for (const c of pod.spec?.containers ?? []) this.containers.set(c.name, this.record(c, false));
     this.prober = new Prober(this);
+    this.volumes = new PodVolumes(this);
   }
 
   private record(spec: Container, init: boolean): CRecord {
@@ -166,6 +170,15 @@ export class PodWorker {
   /** Level-triggered: moves every container one step towards running (or done). */
   sync(): void {
     if (this.finished || this.terminating || !this.sandboxReady || !this.kubelet.up) return;
+    // Volumes first: containers start only once every volume can be mounted.
+    const mountError = this.volumes.setup();
+    if (mountError) {
+      this.event('Warning', 'FailedMount', mountError);
+      this.mountBackoff = Math.min(this.mountBackoff ? this.mountBackoff * 2 : 500, 122_000);
+      this.resyncAt(this.now() + this.mountBackoff);
+      return;
+    }
+    this.mountBackoff = 0;
     const inits = [...this.containers.values()].filter((r) => r.init);
     // Init containers one at a time, in order; sidecars must be started (and running) to move on.
     for (const rec of inits) {
@@ -297,6 +310,7 @@ export class PodWorker {
     }
     const id = this.kubelet.containerID();
     const fs = MemFS.standard(() => this.now(), this.pod.metadata!.name!);
+    this.volumes.mountInto(fs, rec.spec);
     rec.fs = fs;
     const run = new ContainerRun(this.deps, rec.spec, entry, ref, id, fs, env.env, this.pod.metadata!.name!, this.podIP ?? '', this.pod.metadata!.namespace!, (code, reason) =>
       this.onExit(rec, run, code, reason),
@@ -404,6 +418,7 @@ export class PodWorker {
     this.finished = true;
     this.deps.network.unregister(this.uid);
     this.deps.load.forgetPod(this.uid);
+    this.volumes.stop();
     this.kubelet.podTerminated(this);
   }
 
@@ -484,7 +499,7 @@ export class PodWorker {
   }
 
   /** A volume's shared file system (emptyDir and friends live for the pod's lifetime). */
-  volumeFs(name: string): FileSystem {
+  volumeFs(name: string): MemFS {
     let fs = this.volumesFs.get(name);
     if (!fs) this.volumesFs.set(name, (fs = new MemFS(() => this.now())));
     return fs;

@@ -5,6 +5,7 @@ import type { AsyncWork } from '../clock/async-work';
 import type { Rng } from '../clock/rng';
 import type { ControllerContext } from '../controllers/context';
 import type { FileSystem } from '../runtime/sh/fs';
+import type { MemFS } from '../runtime/sh/memfs';
 import type { PodNetwork } from '../runtime/network';
 import type { LoadModel } from '../runtime/load';
 
@@ -49,6 +50,8 @@ export interface ScriptRunner {
 
 export interface KubeletDeps {
   network: PodNetwork;
+  /** PersistentVolume contents by PV name (outlive pods and nodes). */
+  volumeData: Map<string, MemFS>;
   load: LoadModel;
   clock: SimClock;
   work: AsyncWork;

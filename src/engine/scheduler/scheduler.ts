@@ -176,6 +176,7 @@ export class Scheduler {
     }
     const host = feasible.length === 1 ? feasible[0] : this.selectHost(state, feasible);
     const nodeName = host.node.metadata!.name!;
+    this.selectNodeForClaims(pod, nodeName);
     this.cache.assume(pod, nodeName);
     try {
       bindPod(this.client.rest, this.client.def('pods'), pod.metadata!.namespace!, pod.metadata!.name!, { target: { kind: 'Node', name: nodeName } }, { trusted: true, user: this.client.user });
@@ -189,6 +190,22 @@ export class Scheduler {
     }
     this.queue.forgetAttempts(keyOf(pod));
     this.ctx.event(SOURCE, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${nodeName}`);
+  }
+
+  /** WaitForFirstConsumer claims learn the chosen node (the provisioner creates the volume there). */
+  private selectNodeForClaims(pod: PodObj, nodeName: string): void {
+    const ns = pod.metadata!.namespace!;
+    for (const v of pod.spec?.volumes ?? []) {
+      const claim = v.persistentVolumeClaim?.claimName;
+      if (!claim) continue;
+      const pvc = this.client.get<KubeObject>('persistentvolumeclaims', ns, claim);
+      if (!pvc || (pvc.spec as { volumeName?: string } | undefined)?.volumeName || pvc.metadata!.annotations?.['volume.kubernetes.io/selected-node']) continue;
+      try {
+        this.client.update('persistentvolumeclaims', { ...pvc, metadata: { ...pvc.metadata, annotations: { ...pvc.metadata!.annotations, 'volume.kubernetes.io/selected-node': nodeName } } });
+      } catch {
+        // The claim changed meanwhile; the PV controller copes either way.
+      }
+    }
   }
 
   private findFeasible(state: CycleState, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: Map<string, Status> } {
