@@ -10,21 +10,18 @@ export const NodeResourcesFit: FilterPlugin & ScorePlugin = {
   filter(state, node) {
     const r = state.requests;
     const reasons: string[] = [];
-    let unresolvable = false;
     if (node.pods.size + 1 > node.allocatable.pods) reasons.push('Too many pods');
     const check = (name: string, req: number, used: number, alloc: number) => {
       if (req === 0) return;
-      if (req > alloc - used) {
-        reasons.push(`Insufficient ${name}`);
-        if (req > alloc) unresolvable = true;
-      }
+      // v1.32 reports Unschedulable even when the request exceeds the whole node (Unresolvable came in 1.34).
+      if (req > alloc - used) reasons.push(`Insufficient ${name}`);
     };
     check('cpu', r.milliCPU, node.requested.milliCPU, node.allocatable.milliCPU);
     check('memory', r.memory, node.requested.memory, node.allocatable.memory);
     check('ephemeral-storage', r.ephemeralStorage, node.requested.ephemeralStorage, node.allocatable.ephemeralStorage);
     for (const [k, v] of Object.entries(r.scalar ?? {})) check(k, v, node.requested.scalar[k] ?? 0, node.allocatable.scalar?.[k] ?? 0);
     if (reasons.length === 0) return undefined;
-    const s: Status = { code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons };
+    const s: Status = { code: 'Unschedulable', reasons };
     return s;
   },
   score(state, node) {
