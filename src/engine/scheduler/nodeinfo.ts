@@ -40,6 +40,18 @@ export class NodeInfo {
   /** Bumped on every change; lets plugins cache per-node results. */
   generation = 0;
 
+  /** A copy to simulate removing pods (preemption) without touching the cache. */
+  clone(): NodeInfo {
+    const c = new NodeInfo();
+    c.node = this.node;
+    c.allocatable = this.allocatable;
+    c.requested = { ...this.requested, scalar: { ...this.requested.scalar } };
+    c.nonZeroRequested = { ...this.nonZeroRequested };
+    c.pods = new Map(this.pods);
+    c.usedPorts = new Map(this.usedPorts);
+    return c;
+  }
+
   setNode(node: Writable<Node> & KubeObject): void {
     this.node = node;
     const a = node.status?.allocatable ?? node.status?.capacity ?? {};

@@ -24,7 +24,8 @@ import { VolumeBinding, VolumeBindingPreFilter } from './plugins/volume-binding'
 import { bindPod } from '../api/subresources/binding';
 import { rfc3339 } from '../util/time';
 import { StatusError } from '../api/errors';
-import { preemptionMessage } from './preemption';
+import { preemptionMessage, findCandidates, pickCandidate } from './preemption';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 const SOURCE = { component: SCHEDULER_NAME };
@@ -39,6 +40,8 @@ export class Scheduler {
   readonly queue = new SchedulingQueue();
   private readonly client: Client;
   private nextStartNodeIndex = 0;
+  /** Pods nominated to a node by preemption (uid → pod with status.nominatedNodeName). */
+  private nominated = new Map<string, PodObj>();
   private scheduled = false;
   private running = true;
   private flushTimer?: number;
@@ -79,6 +82,8 @@ export class Scheduler {
 
   private onPod(e: StoreEvent): void {
     const p = e.object as PodObj;
+    if (e.type === 'DELETED' || p.spec?.nodeName || !p.status?.nominatedNodeName) this.nominated.delete(p.metadata!.uid!);
+    else this.nominated.set(p.metadata!.uid!, p);
     if (e.type === 'DELETED') {
       this.queue.delete(keyOf(p));
       if (p.spec?.nodeName) this.clusterChanged();
@@ -170,6 +175,10 @@ export class Scheduler {
     const { feasible, statuses } = this.findFeasible(state, nodes);
     if (feasible.length === 0) {
       const msg = fitErrorMessage(nodes.length, statuses);
+      if (pod.spec?.preemptionPolicy !== 'Never' && this.preempt(pod, state, nodes, statuses)) {
+        this.fail(pod, msg, statuses);
+        return;
+      }
       const pre = preemptionMessage(pod, nodes.length, statuses);
       this.fail(pod, pre ? `${msg} ${pre}` : msg, statuses);
       return;
@@ -192,6 +201,34 @@ export class Scheduler {
     this.ctx.event(SOURCE, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${nodeName}`);
   }
 
+  /** Preemption: nominate a node and delete lower-priority victims there. True when it happened. */
+  private preempt(pod: PodObj, state: CycleState, nodes: NodeInfo[], statuses: Map<string, Status>): boolean {
+    const pdbs = [...this.client.list<PodDisruptionBudget>('poddisruptionbudgets.policy')];
+    const cand = pickCandidate(findCandidates(state, nodes, statuses, FILTERS, pdbs));
+    if (!cand) return false;
+    const nodeName = cand.node.node.metadata!.name!;
+    for (const v of cand.victims) {
+      const conditions = (v.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+      conditions.unshift({ type: 'DisruptionTarget', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(this.ctx.clock.now()), reason: 'PreemptionByScheduler', message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod` });
+      try {
+        this.client.updateStatus('pods', { ...v, status: { ...v.status, conditions } } as KubeObject);
+      } catch {
+        // gone already
+      }
+      this.client.delete('pods', v.metadata!.namespace, v.metadata!.name!);
+      this.ctx.event(SOURCE, v, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata!.uid} on node ${nodeName}`);
+    }
+    const fresh = this.client.get<PodObj>('pods', pod.metadata!.namespace, pod.metadata!.name!);
+    if (fresh) {
+      try {
+        this.client.updateStatus('pods', { ...fresh, status: { ...fresh.status, nominatedNodeName: nodeName } } as KubeObject);
+      } catch {
+        // the next cycle retries
+      }
+    }
+    return true;
+  }
+
   /** WaitForFirstConsumer claims learn the chosen node (the provisioner creates the volume there). */
   private selectNodeForClaims(pod: PodObj, nodeName: string): void {
     const ns = pod.metadata!.namespace!;
@@ -208,7 +245,27 @@ export class Scheduler {
     }
   }
 
+  /** The node with pods nominated to it (of at least this pod's priority) counted as if running there. */
+  private withNominated(state: CycleState, node: NodeInfo): NodeInfo {
+    if (this.nominated.size === 0) return node;
+    const prio = state.pod.spec?.priority ?? 0;
+    let sim: NodeInfo | undefined;
+    for (const p of this.nominated.values()) {
+      if (p.status?.nominatedNodeName !== node.node.metadata!.name || p.metadata!.uid === state.pod.metadata!.uid) continue;
+      if ((p.spec?.priority ?? 0) < prio) continue;
+      sim ??= node.clone();
+      sim.addPod(p);
+    }
+    return sim ?? node;
+  }
+
   private findFeasible(state: CycleState, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: Map<string, Status> } {
+    // The nominated node (after preemption) is evaluated first and taken if it fits.
+    const nominatedName = state.pod.status?.nominatedNodeName;
+    if (nominatedName) {
+      const n = nodes.find((x) => x.node.metadata!.name === nominatedName);
+      if (n && !runFilters(state, this.withNominated(state, n))) return { feasible: [n], statuses: new Map() };
+    }
     const want = numFeasibleNodesToFind(nodes.length);
     const feasible: NodeInfo[] = [];
     const statuses = new Map<string, Status>();
@@ -217,7 +274,7 @@ export class Scheduler {
     for (let i = 0; i < n && feasible.length < want; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % n];
       processed++;
-      const st = runFilters(state, node);
+      const st = runFilters(state, this.withNominated(state, node));
       if (st) statuses.set(node.node.metadata!.name!, st);
       else feasible.push(node);
     }

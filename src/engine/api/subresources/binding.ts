@@ -37,6 +37,8 @@ export function bindPod(rest: Rest, def: ResourceDef, ns: string, name: string, 
     spec: { ...pod.spec, nodeName },
     status: { ...pod.status, conditions },
   } as KubeObject;
+  // A nomination is spent once the pod is bound.
+  delete (next.status as { nominatedNodeName?: string }).nominatedNodeName;
   if (Object.keys(next.metadata!.annotations!).length === 0) delete next.metadata!.annotations;
   // Binding changes spec and status together, which neither the main resource nor /status may do.
   rest.commitBinding(def, pod, next, opts);
