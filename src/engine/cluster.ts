@@ -27,6 +27,7 @@ import { EndpointSliceController } from './controllers/endpoint/endpointslice';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts';
 import { PersistentVolumeController } from './controllers/volume/pv-controller';
 import { PVCProtectionController } from './controllers/volume/pvc-protection';
+import { DisruptionController, evictionViolation } from './controllers/disruption/disruption';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './nodes/kubelet';
 import type { NodeShape } from './nodes/node-object';
@@ -102,7 +103,7 @@ export class Cluster {
       for (const provide of this.containerCommands) Object.assign(table, provide(opts));
       return table;
     });
-    installSubresources(this);
+    installSubresources(this, (pod) => evictionViolation(this.ctx.client('system:kube-apiserver', 'kube-apiserver'), pod));
     this.scheduler = new Scheduler(this.ctx, Rng.derive(this.seed, 'scheduler'));
   }
 
@@ -137,6 +138,7 @@ export class Cluster {
       new EndpointSliceController(this.ctx),
       new PersistentVolumeController(this.ctx),
       new PVCProtectionController(this.ctx),
+      new DisruptionController(this.ctx),
     );
     for (const c of this.controllers) c.start();
     this.scheduler.start();

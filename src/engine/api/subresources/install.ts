@@ -4,14 +4,15 @@ import type { Cluster } from '../../cluster';
 import { podLogHandler } from './log';
 import { evictionHandler } from './eviction';
 import { openApiProvider } from './openapi';
+import type { KubeObject } from '../types';
 
-export function installSubresources(cluster: Cluster): void {
+export function installSubresources(cluster: Cluster, budgetCheck?: (pod: KubeObject) => string | undefined): void {
   cluster.api.subresources = {
     ...cluster.api.subresources,
     handlers: {
       ...cluster.api.subresources.handlers,
       log: podLogHandler(cluster.kubelets),
-      eviction: evictionHandler(),
+      eviction: evictionHandler(budgetCheck),
     },
     openapi: openApiProvider(cluster.registry),
   };
