@@ -172,8 +172,13 @@ export class Kubelet {
     }
   }
 
-  /** A pod bound to this node changed (dispatched by the cluster's pod watch). */
+  /** A pod bound to this node changed (dispatched by the cluster's pod watch): handled right after the write. */
   onPod(e: StoreEvent): void {
+    if (!this.up || !this.connected) return;
+    this.deps.clock.setTimeout(() => this.handlePod(e), 0);
+  }
+
+  private handlePod(e: StoreEvent): void {
     if (!this.up || !this.connected) return;
     const pod = e.object as PodObj;
     const uid = pod.metadata!.uid!;
@@ -319,7 +324,7 @@ export class Kubelet {
         w.markStatus();
         continue;
       }
-      this.onPod({ type: 'ADDED', resource: 'pods', object: p, rv: 0 });
+      this.handlePod({ type: 'ADDED', resource: 'pods', object: p, rv: 0 });
       if (rebooted) this.workers.get(p.metadata!.uid!)?.markRestartAfterReboot(p);
     }
   }

@@ -74,6 +74,8 @@ export class Store {
   private owners = new Map<string, Set<string>>();
   private readonly historyCap: number;
   private anyWatchers = new Set<WatchHandler>();
+  /** Set while watch handlers run: a write from inside one would reorder events for later watchers. */
+  private dispatching = false;
 
   constructor(opts: StoreOptions = {}) {
     this.historyCap = opts.historyPerResource ?? 10000;
@@ -205,6 +207,7 @@ export class Store {
     const key = objectKey(namespace, name);
     const old = t.objects.get(key);
     if (!old) return undefined;
+    this.guard();
     this.remove(t, key, old);
     this.rv++;
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(this.rv) } });
@@ -213,6 +216,7 @@ export class Store {
   }
 
   private stamp(obj: KubeObject): KubeObject {
+    this.guard();
     this.rv++;
     const meta = obj.metadata!;
     if (Object.isFrozen(meta)) obj = { ...obj, metadata: { ...meta, resourceVersion: String(this.rv) } };
@@ -306,8 +310,17 @@ export class Store {
       }
     }
     const ns = e.object.metadata!.namespace;
-    for (const w of t.watchers) if (w.namespace === undefined || w.namespace === ns) w.handler(e);
-    for (const h of this.anyWatchers) h(e);
+    this.dispatching = true;
+    try {
+      for (const w of t.watchers) if (w.namespace === undefined || w.namespace === ns) w.handler(e);
+      for (const h of this.anyWatchers) h(e);
+    } finally {
+      this.dispatching = false;
+    }
+  }
+
+  private guard(): void {
+    if (this.dispatching) throw new Error('store: write from inside a watch handler (handlers must only enqueue)');
   }
 
   /**

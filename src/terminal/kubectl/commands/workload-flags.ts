@@ -54,3 +54,11 @@ export function namespaceOf(k: Kubectl, values: Record<string, unknown>): { name
   const n = values.namespace as string;
   return { namespace: n || k.namespace, explicit: !!n };
 }
+
+/**
+ * `-o json` of an object kubectl built itself (a typed Go struct): fields in struct order rather than
+ * sorted, 4-space indent, HTML characters escaped like encoding/json.
+ */
+export function typedJson(obj: unknown): string {
+  return JSON.stringify(obj, null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}

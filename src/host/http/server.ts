@@ -1,0 +1,85 @@
+// The HTTP server of `kubeplay serve`: a cluster's API on a node:http server (plain HTTP/1.1), WebSocket exec,
+// the wall-clock driver, and an orderly shutdown. Used by the CLI and, in process, by tests.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WebSocket } from 'ws';
+import type { Cluster } from '../../engine/cluster';
+import type { ApiStream } from '../../engine/api/types';
+import { WallClockDriver } from '../driver';
+import { installProtobufDecoder } from '../protobuf/index';
+import { createAdapter, MAX_BODY_BYTES } from './adapter';
+import { createUpgradeHandler } from './exec-ws';
+
+export interface ServeOptions {
+  cluster: Cluster;
+  /** 0 picks a free port. */
+  port?: number;
+  address?: string;
+  /** Simulated ms per wall ms; 0 leaves the clock still. Default 1. */
+  speed?: number;
+  maxBodyBytes?: number;
+  /** One line per request. */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly address: string;
+  readonly cluster: Cluster;
+  readonly driver: WallClockDriver;
+  readonly http: Server;
+  /** Ends streams and connections, stops the clock; resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const { cluster } = opts;
+  installProtobufDecoder();
+  const streams = new Set<ApiStream<unknown>>();
+  const sockets = new Set<WebSocket>();
+  const http = createServer(
+    { keepAlive: true },
+    createAdapter({ handle: (req) => cluster.handle(req), maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES, log: opts.log, openStreams: streams }),
+  );
+  http.on('upgrade', createUpgradeHandler(cluster, sockets));
+  http.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  // Watches and followed logs stay open for a long time.
+  http.requestTimeout = 0;
+  http.headersTimeout = 60_000;
+  const address = opts.address ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 6443, address, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const driver = new WallClockDriver(cluster, { speed: opts.speed ?? 1 });
+  if ((opts.speed ?? 1) > 0) driver.start();
+  const host = address.includes(':') ? `[${address}]` : address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`,
+    port,
+    address,
+    cluster,
+    driver,
+    http,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        driver.stop();
+        for (const s of [...streams]) s.close();
+        for (const ws of sockets) ws.terminate();
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
