@@ -23,6 +23,7 @@ export class EventRecorder {
   /** correlation key → event name, namespace and when it was last seen. */
   private seen = new Map<string, { name: string; namespace: string; last: number }>();
   private lastNano = 0n;
+  private pruneAt = 50_000;
   enabled = true;
 
   constructor(
@@ -79,7 +80,11 @@ export class EventRecorder {
       // A terminating namespace refuses new events; that is fine. Anything else is a bug.
       if (!(e instanceof StatusError && e.code === 403)) throw e;
     }
-    if (this.seen.size > 50_000) this.prune(now);
+    // Forget stale correlation keys now and then (not on every event: that would be quadratic).
+    if (this.seen.size > this.pruneAt) {
+      this.prune(now);
+      this.pruneAt = Math.max(50_000, this.seen.size * 2);
+    }
   }
 
   private prune(now: number): void {

@@ -37,7 +37,7 @@ export class ContainerRun {
     readonly image: ImageEntry,
     readonly ref: ImageRef,
     readonly containerID: string,
-    readonly fs: FileSystem,
+    private readonly makeFs: () => FileSystem,
     private readonly env: Record<string, string>,
     private readonly hostname: string,
     private readonly podIP: string,
@@ -46,6 +46,13 @@ export class ContainerRun {
   ) {
     this.startedAt = deps.clock.now();
     this.plan = planProcess(image, spec);
+  }
+
+  private fsCache?: FileSystem;
+
+  /** The container's files, built on first use (most server containers are never looked into). */
+  get fs(): FileSystem {
+    return (this.fsCache ??= this.makeFs());
   }
 
   get running(): boolean {
@@ -91,6 +98,7 @@ export class ContainerRun {
           hostname: this.hostname,
           podIP: this.podIP,
           namespace: this.namespace,
+          image: this.ref.full,
           stdout: (t) => this.logs.write('stdout', t, this.deps.clock.now()),
           stderr: (t) => this.logs.write('stderr', t, this.deps.clock.now()),
           abort: this.abort,

@@ -47,7 +47,6 @@ export interface CRecord {
   /** Logs of the previous run, for `kubectl logs --previous`. */
   previous?: ContainerRun;
   current?: ContainerRun;
-  fs: FileSystem;
 }
 
 export class PodWorker {
@@ -88,7 +87,6 @@ export class PodWorker {
       started: false,
       ready: false,
       busy: false,
-      fs: MemFS.standard(() => this.deps.clock.now(), this.pod.metadata!.name!),
     };
   }
 
@@ -309,10 +307,14 @@ export class PodWorker {
       return;
     }
     const id = this.kubelet.containerID();
-    const fs = MemFS.standard(() => this.now(), this.pod.metadata!.name!);
-    this.volumes.mountInto(fs, rec.spec);
-    rec.fs = fs;
-    const run = new ContainerRun(this.deps, rec.spec, entry, ref, id, fs, env.env, this.pod.metadata!.name!, this.podIP ?? '', this.pod.metadata!.namespace!, (code, reason) =>
+    // The container's hostname is spec.hostname when set (StatefulSet and Indexed Job pods), else the pod name.
+    const hostname = this.pod.spec?.hostname ?? this.pod.metadata!.name!;
+    const makeFs = () => {
+      const fs = MemFS.standard(() => this.now(), hostname);
+      this.volumes.mountInto(fs, rec.spec);
+      return fs;
+    };
+    const run = new ContainerRun(this.deps, rec.spec, entry, ref, id, makeFs, env.env, hostname, this.podIP ?? '', this.pod.metadata!.namespace!, (code, reason) =>
       this.onExit(rec, run, code, reason),
     );
     if (rec.state.kind === 'terminated') rec.last = rec.state.t;

@@ -1,7 +1,15 @@
 // Timestamps as the API writes them: RFC3339 UTC with second precision, MicroTime with microseconds.
 
+let lastSecond = NaN;
+let lastText = '';
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 export function microTime(ms: number): string {

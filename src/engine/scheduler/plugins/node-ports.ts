@@ -8,7 +8,10 @@ import { hostPorts } from '../nodeinfo';
 export const NodePorts: FilterPlugin = {
   name: 'NodePorts',
   filter(state, node) {
-    for (const p of hostPorts(state.pod)) {
+    let ports = state.data.get('NodePorts') as string[] | undefined;
+    if (!ports) state.data.set('NodePorts', (ports = hostPorts(state.pod)));
+    if (ports.length === 0 || node.usedPorts.size === 0) return undefined;
+    for (const p of ports) {
       const [ip, proto, port] = p.split('/');
       for (const used of node.usedPorts.keys()) {
         const [uip, uproto, uport] = used.split('/');

@@ -9,18 +9,19 @@ export const NodeResourcesFit: FilterPlugin & ScorePlugin = {
   weight: 1,
   filter(state, node) {
     const r = state.requests;
-    const reasons: string[] = [];
-    if (node.pods.size + 1 > node.allocatable.pods) reasons.push('Too many pods');
-    const check = (name: string, req: number, used: number, alloc: number) => {
-      if (req === 0) return;
-      // v1.32 reports Unschedulable even when the request exceeds the whole node (Unresolvable came in 1.34).
-      if (req > alloc - used) reasons.push(`Insufficient ${name}`);
-    };
-    check('cpu', r.milliCPU, node.requested.milliCPU, node.allocatable.milliCPU);
-    check('memory', r.memory, node.requested.memory, node.allocatable.memory);
-    check('ephemeral-storage', r.ephemeralStorage, node.requested.ephemeralStorage, node.allocatable.ephemeralStorage);
-    for (const [k, v] of Object.entries(r.scalar ?? {})) check(k, v, node.requested.scalar[k] ?? 0, node.allocatable.scalar?.[k] ?? 0);
-    if (reasons.length === 0) return undefined;
+    let reasons: string[] | undefined;
+    if (node.pods.size + 1 > node.allocatable.pods) (reasons ??= []).push('Too many pods');
+    // v1.32 reports Unschedulable even when the request exceeds the whole node (Unresolvable came in 1.34).
+    if (r.milliCPU !== 0 && r.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU) (reasons ??= []).push('Insufficient cpu');
+    if (r.memory !== 0 && r.memory > node.allocatable.memory - node.requested.memory) (reasons ??= []).push('Insufficient memory');
+    if (r.ephemeralStorage !== 0 && r.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage) (reasons ??= []).push('Insufficient ephemeral-storage');
+    if (r.scalar) {
+      for (const k in r.scalar) {
+        const v = r.scalar[k];
+        if (v !== 0 && v > (node.allocatable.scalar?.[k] ?? 0) - (node.requested.scalar[k] ?? 0)) (reasons ??= []).push(`Insufficient ${k}`);
+      }
+    }
+    if (!reasons) return undefined;
     const s: Status = { code: 'Unschedulable', reasons };
     return s;
   },

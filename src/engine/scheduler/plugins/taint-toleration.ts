@@ -22,21 +22,28 @@ export function tolerates(tolerations: readonly Toleration[], taint: Pick<Taint,
   return tolerations.some((t) => toleratesTaint(t, taint));
 }
 
+const PREFER_KEY = 'TaintToleration/prefer';
+
 export const TaintToleration: FilterPlugin & ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
   filter(state, node) {
+    const taints = node.node.spec?.taints;
+    if (!taints || taints.length === 0) return undefined;
     const tols = state.pod.spec?.tolerations ?? [];
-    for (const taint of node.node.spec?.taints ?? []) {
+    for (const taint of taints) {
       if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
       if (!tolerates(tols, taint)) return unresolvable(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
     }
     return undefined;
   },
   score(state, node) {
-    const tols = (state.pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    const taints = node.node.spec?.taints;
+    if (!taints || taints.length === 0) return 0;
+    let tols = state.data.get(PREFER_KEY) as Toleration[] | undefined;
+    if (!tols) state.data.set(PREFER_KEY, (tols = (state.pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')));
     let n = 0;
-    for (const taint of node.node.spec?.taints ?? []) if (taint.effect === 'PreferNoSchedule' && !tolerates(tols, taint)) n++;
+    for (const taint of taints) if (taint.effect === 'PreferNoSchedule' && !tolerates(tols, taint)) n++;
     return n;
   },
   normalize(_state, scores) {
