@@ -22,12 +22,17 @@ import { NodeLifecycleController } from './controllers/nodelifecycle/nodelifecyc
 import { TaintEvictionController } from './controllers/tainteviction/tainteviction';
 import { PodGCController } from './controllers/podgc/podgc';
 import { DaemonSetController } from './controllers/daemon/daemonset';
+import { StatefulSetController } from './controllers/statefulset/statefulset';
+import { JobController } from './controllers/job/job';
+import { TTLAfterFinishedController } from './controllers/job/ttlafterfinished';
+import { CronJobController } from './controllers/cronjob/cronjob';
 import { EndpointsController } from './controllers/endpoint/endpoints';
 import { EndpointSliceController } from './controllers/endpoint/endpointslice';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts';
 import { PersistentVolumeController } from './controllers/volume/pv-controller';
 import { PVCProtectionController } from './controllers/volume/pvc-protection';
 import { DisruptionController, evictionViolation } from './controllers/disruption/disruption';
+import { ResourceQuotaController } from './controllers/resourcequota/resourcequota';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './nodes/kubelet';
 import type { NodeShape } from './nodes/node-object';
@@ -38,9 +43,11 @@ import { PodNetwork } from './runtime/network';
 import { LoadModel } from './runtime/load';
 import type { MemFS } from './runtime/sh/memfs';
 import * as boot from './bootstrap/objects';
+import { bootstrapPolicy } from './auth/bootstrap-policy';
 import { defaultAdmissionPlugins } from './admission/plugins';
 import { installSubresources } from './api/subresources/install';
 import { execInContainer, type ExecIO, type ExecResult, type ExecSpec } from './nodes/exec';
+import { Networking } from './network/index';
 
 export interface ClusterOptions {
   /** Worker nodes (besides the control plane). Default 3. */
@@ -82,6 +89,8 @@ export class Cluster {
   /** Providers of extra container commands (wget, curl, nslookup from the traffic model). */
   readonly containerCommands: ((opts: ScriptRunOptions) => Record<string, CommandImpl>)[] = [];
   readonly load = new LoadModel();
+  /** Services that route, cluster DNS, Ingress, NetworkPolicy, load balancers (src/engine/network). */
+  readonly net: Networking;
   private nodeCount = 0;
   private readonly opts: ClusterOptions;
   private components = { scheduler: true, 'controller-manager': true };
@@ -104,6 +113,7 @@ export class Cluster {
       return table;
     });
     installSubresources(this, (pod) => evictionViolation(this.ctx.client('system:kube-apiserver', 'kube-apiserver'), pod));
+    this.net = new Networking(this);
     this.scheduler = new Scheduler(this.ctx, Rng.derive(this.seed, 'scheduler'));
   }
 
@@ -112,6 +122,7 @@ export class Cluster {
     const system = this.ctx.client('system:apiserver', 'kube-apiserver');
     for (const ns of boot.SYSTEM_NAMESPACES) system.create('namespaces', boot.namespace(ns));
     for (const pc of boot.systemPriorityClasses()) system.create('priorityclasses.scheduling.k8s.io', pc);
+    for (const o of bootstrapPolicy()) system.create(o.kind === 'ClusterRole' ? 'clusterroles.rbac.authorization.k8s.io' : 'clusterrolebindings.rbac.authorization.k8s.io', o);
     // Service accounts exist before anything creates pods (pods need them at admission).
     const sa = new ServiceAccountsController(this.ctx);
     this.controllers.push(sa);
@@ -134,13 +145,19 @@ export class Cluster {
       new TaintEvictionController(this.ctx),
       new PodGCController(this.ctx),
       new DaemonSetController(this.ctx),
+      new StatefulSetController(this.ctx),
+      new JobController(this.ctx),
+      new TTLAfterFinishedController(this.ctx),
+      new CronJobController(this.ctx),
       new EndpointsController(this.ctx),
       new EndpointSliceController(this.ctx),
       new PersistentVolumeController(this.ctx),
       new PVCProtectionController(this.ctx),
       new DisruptionController(this.ctx),
+      new ResourceQuotaController(this.ctx),
     );
     for (const c of this.controllers) c.start();
+    this.net.start(!this.opts.minimal);
     this.scheduler.start();
     this.store.watch('pods', {}, (e) => {
       const node = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;

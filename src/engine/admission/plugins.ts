@@ -6,7 +6,9 @@ import { Priority } from './priority';
 import { ServiceAccountAdmission } from './service-account';
 import { DefaultStorageClass } from './default-storage-class';
 import { StorageObjectInUseProtection } from './storage-protection';
+import { LimitRanger } from './limit-ranger';
+import { ResourceQuotaAdmission } from './resource-quota';
 
 export function defaultAdmissionPlugins(): AdmissionPlugin[] {
-  return [ServiceAccountAdmission, Priority, DefaultTolerationSeconds, DefaultStorageClass, StorageObjectInUseProtection];
+  return [LimitRanger, ServiceAccountAdmission, Priority, DefaultTolerationSeconds, DefaultStorageClass, StorageObjectInUseProtection, ResourceQuotaAdmission];
 }

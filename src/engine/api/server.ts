@@ -19,6 +19,7 @@ import { patchObject, patchTypeOf, PATCH_MEDIA_TYPES } from './patch-handler';
 import { scaleOf, applyScale } from './subresources/scale';
 import { bindPod } from './subresources/binding';
 import type { Subresources } from './subresources/types';
+import { authorize, forbiddenMessage } from '../auth/rbac';
 
 export const SERVER_VERSION = {
   major: '1',
@@ -117,7 +118,37 @@ export class ApiServer {
     if (def.namespaced && rp.namespace === undefined && rp.name !== undefined) return statusResponse(errors.pathNotFound());
     if (!def.namespaced && rp.namespace !== undefined) return statusResponse(errors.pathNotFound());
     const opts = this.requestOptions(req, warnings);
+    this.authorizeResource(req, def, rp);
     return this.resource(req, def, rp, opts);
+  }
+
+  /** RBAC for requests made as someone other than the cluster admin (kubectl --as, impersonation headers). */
+  private authorizeResource(req: ApiRequest, def: ResourceDef, rp: ResourcePath): void {
+    const user = req.user;
+    if (!user || user.groups.includes('system:masters')) return;
+    let verb: string;
+    switch (req.method) {
+      case 'GET':
+        verb = rp.name === undefined ? (queryBool(req, 'watch') ? 'watch' : 'list') : rp.subresource === 'exec' || rp.subresource === 'attach' || rp.subresource === 'portforward' ? 'create' : 'get';
+        break;
+      case 'POST':
+        verb = 'create';
+        break;
+      case 'PUT':
+        verb = 'update';
+        break;
+      case 'PATCH':
+        verb = 'patch';
+        break;
+      default:
+        verb = rp.name === undefined ? 'deletecollection' : 'delete';
+    }
+    const attrs = { user, verb, group: def.group, resource: def.plural, subresource: rp.subresource, namespace: def.namespaced ? rp.namespace : undefined, name: rp.name };
+    if (!authorize(this.rest.store, attrs).allowed) {
+      throw new StatusError(
+        errors.statusBody(403, 'Forbidden', forbiddenMessage(attrs), { name: rp.name, group: def.group || undefined, kind: def.plural }),
+      );
+    }
   }
 
   private discovery(req: ApiRequest, legacy: boolean): ApiResponse {

@@ -18,11 +18,14 @@ export interface EventSource {
 const EVENT_TTL_MS = 60 * 60 * 1000;
 /** The correlator forgets a repeat key after 10 minutes without it. */
 const DEDUP_WINDOW_MS = 10 * 60 * 1000;
+/** Distinct messages per object and reason before they are combined (maxEvents of the aggregator). */
+const MAX_SIMILAR = 10;
 
 export class EventRecorder {
   /** correlation key → event name, namespace and when it was last seen. */
   private seen = new Map<string, { name: string; namespace: string; last: number }>();
   private lastNano = 0n;
+  private similar = new Map<string, { since: number; first: string; others?: Set<string> }>();
   private pruneAt = 50_000;
   enabled = true;
 
@@ -36,13 +39,20 @@ export class EventRecorder {
     const ref = referenceTo(obj, fieldPath);
     const namespace = ref.namespace || 'default';
     const now = this.clock.now();
-    const key = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message].join('\0');
+    // EventAggregator: more than 10 distinct messages for the same object/reason within 10 minutes are
+    // combined into one event that keeps counting.
+    const aggKey = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, type, reason].join('\0');
+    let agg = this.similar.get(aggKey);
+    if (!agg || now - agg.since > DEDUP_WINDOW_MS) this.similar.set(aggKey, (agg = { since: now, first: message }));
+    else if (message !== agg.first) (agg.others ??= new Set()).add(message);
+    if (1 + (agg.others?.size ?? 0) > MAX_SIMILAR) message = `(combined from similar events): ${message}`;
+    const key = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message.startsWith('(combined') ? 'combined' : message].join('\0');
     const hit = this.seen.get(key);
     if (hit && now - hit.last < DEDUP_WINDOW_MS) {
       const cur = this.client.get<Writable<Event> & KubeObject>('events', hit.namespace, hit.name);
       if (cur) {
         hit.last = now;
-        const next = { ...cur, count: (cur.count ?? 1) + 1, lastTimestamp: rfc3339(now) } as KubeObject;
+        const next = { ...cur, count: (cur.count ?? 1) + 1, lastTimestamp: rfc3339(now), message } as KubeObject;
         try {
           this.client.update('events', next);
         } catch {
@@ -89,6 +99,7 @@ export class EventRecorder {
 
   private prune(now: number): void {
     for (const [k, v] of this.seen) if (now - v.last >= DEDUP_WINDOW_MS) this.seen.delete(k);
+    for (const [k, v] of this.similar) if (now - v.since >= DEDUP_WINDOW_MS) this.similar.delete(k);
   }
 
   /** Deletes events whose last occurrence is older than the TTL (the apiserver's --event-ttl). */

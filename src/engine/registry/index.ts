@@ -26,6 +26,7 @@ import { resourcequotas, limitranges, replicationcontrollers, podtemplates } fro
 import { storageclasses } from './storage/storageclasses';
 import { roles, rolebindings, clusterroles, clusterrolebindings } from './rbac/rbac';
 import { priorityclasses } from './scheduling/priorityclasses';
+import { selfsubjectaccessreviews, subjectaccessreviews, localsubjectaccessreviews, selfsubjectrulesreviews } from './authorization/reviews';
 import * as d from './defaults/index';
 import * as v from './validation/index';
 import { tablePrinterFor } from '../printers/index';
@@ -121,6 +122,10 @@ export const ALL_KINDS: ResourceDef[] = [
   clusterrolebindings,
   priorityclasses,
   storageclasses,
+  localsubjectaccessreviews,
+  selfsubjectaccessreviews,
+  selfsubjectrulesreviews,
+  subjectaccessreviews,
 ].map((k) => attach(k as ResourceDef));
 
 export function createRegistry(): Registry {

@@ -76,6 +76,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   deleteWarning?: string;
   /** Whether create/update with an empty resourceVersion is unconditional (true for built-ins). */
   allowUnconditionalUpdate?: boolean;
+  /** Create-only kinds whose answer is computed, never stored (SelfSubjectAccessReview, TokenReview). */
+  virtualCreate?: (obj: T, ctx: AdmissionContext) => T;
   /** Whether clients may write this kind (read-only for computed kinds). */
   readOnly?: boolean;
 }

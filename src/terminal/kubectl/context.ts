@@ -69,7 +69,12 @@ export class Kubectl {
 
   /** A request; Warning headers are printed like kubectl does. */
   async request(req: ApiRequest): Promise<ApiResponse> {
-    if (this.as) req = { ...req, headers: { ...req.headers, 'impersonate-user': this.as.user }, user: { username: this.as.user, groups: [...this.as.groups, 'system:authenticated'] } };
+    if (this.as) {
+      // Impersonating a service account implies its groups, as the apiserver's impersonation filter adds them.
+      const sa = /^system:serviceaccount:([^:]+):/.exec(this.as.user);
+      const groups = [...this.as.groups, ...(sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : []), 'system:authenticated'];
+      req = { ...req, headers: { ...req.headers, 'impersonate-user': this.as.user }, user: { username: this.as.user, groups } };
+    }
     const res = await this.client.request(req);
     const w = res.headers['warning'];
     if (w) for (const text of parseWarnings(w)) await this.err(`Warning: ${text}\n`);

@@ -190,7 +190,7 @@ export class Rest {
     const ctx = this.ctx(opts);
     // Defaulting and admission mutate nested parts: creates always work on a private copy.
     const obj = deepClone(input);
-    const meta = (obj.metadata ??= {});
+    let meta = (obj.metadata ??= {});
     if (def.namespaced) {
       if (meta.namespace && namespace && meta.namespace !== namespace) {
         throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -201,9 +201,11 @@ export class Rest {
     }
     obj.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
     obj.kind = def.kind;
+    if (def.virtualCreate) return def.virtualCreate(obj, ctx);
     def.defaults?.(obj);
     if (def.namespaced && meta.namespace) this.checkNamespace(def, meta.namespace, meta.name ?? '');
     this.admission.admit('CREATE', def, obj, undefined, ctx);
+    meta = obj.metadata ??= meta;
     // BeforeCreate: system fields are the server's.
     if (!meta.name && meta.generateName) meta.name = this.generatedName(meta.generateName);
     const metaErrs = validateObjectMetaCreate(meta, def.namespaced, def.nameValidator);
