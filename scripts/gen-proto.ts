@@ -49,6 +49,8 @@ function protoFiles(dir: string): string[] {
 
 interface GoField {
   json: string;
+  /** `json:",inline"`: the struct's fields sit in the parent object. */
+  inline: boolean;
   omitempty: boolean;
   pointer: boolean;
 }
@@ -76,11 +78,15 @@ function parseGoFile(src: string, pkg: string, out: Map<string, Map<string, Map<
     for (const line of m[2].split('\n')) {
       const f = /^\s+(?:\w+\s+)?(\*?[\w.[\]]+)\s+`(.*)`\s*$/.exec(line);
       if (!f) continue;
-      const pb = /protobuf:"[^"]*\bname=(\w+)/.exec(f[2]);
+      const pb = /protobuf:"([^"]*)"/.exec(f[2]);
       const js = /json:"([^"]*)"/.exec(f[2]);
       if (!pb || !js) continue;
+      // Embedded structs without name= are named after their type (EphemeralContainerCommon → ephemeralContainerCommon).
+      const goType = f[1].replace(/^\*/, '').replace(/^.*\./, '');
+      const protoName = /\bname=(\w+)/.exec(pb[1])?.[1] ?? goType[0].toLowerCase() + goType.slice(1);
       const [jsonName, ...opts] = js[1].split(',');
-      fields.set(pb[1], { json: jsonName || pb[1], omitempty: opts.includes('omitempty'), pointer: f[1].startsWith('*') });
+      const inline = jsonName === '' && opts.includes('inline');
+      fields.set(protoName, { json: jsonName || protoName, omitempty: opts.includes('omitempty'), pointer: f[1].startsWith('*'), inline });
     }
     if (fields.size) types.set(m[1], fields);
   }
@@ -137,7 +143,8 @@ function main(): number {
         for (const f of obj.fieldsArray) {
           const g = goFields?.get(f.name);
           const fact: FieldFacts = {};
-          if (g && g.json !== f.name) fact.json = g.json;
+          if (g?.inline) fact.inline = true;
+          else if (g && g.json !== f.name) fact.json = g.json;
           const scalar = SCALARS.has(f.type) && !f.repeated && !f.map;
           if (scalar) {
             const keep = g ? g.pointer || !g.omitempty : !optional.has(`${full}.${f.name}`);

@@ -1,7 +1,7 @@
 // `kubeplay serve [--port 6443] [--speed X] [--nodes N] [--seed S] [--kubeconfig PATH] [--address A]`: a simulated
 // cluster's API over plain HTTP for the real kubectl and client libraries, until Ctrl-C.
 
-import { createCluster } from '../engine/cluster';
+import { BOOT_SETTLE_MS, createCluster } from '../engine/cluster';
 import { startServer } from '../host/http/server';
 import { defaultKubeconfigPath, writeKubeconfig } from '../host/http/kubeconfig';
 
@@ -84,7 +84,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
       `WARNING: serving on ${flags.address}: the API has no authentication and anyone who can reach this address controls the cluster.\n`,
     );
   }
-  const cluster = createCluster({ nodes: flags.nodes, seed: flags.seed });
+  // A bug in one request or timer must not take the whole cluster down: report it and keep serving.
+  process.on('uncaughtException', (e) => process.stderr.write(`kubeplay: internal error: ${e.stack ?? e.message}\n`));
+  process.on('unhandledRejection', (e) => process.stderr.write(`kubeplay: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
+  // Simulated time starts at wall time: kubectl computes some ages itself (describe's events, logs --since).
+  const cluster = createCluster({ nodes: flags.nodes, seed: flags.seed, startTime: Math.floor(Date.now() / 1000) * 1000 - BOOT_SETTLE_MS });
   let server;
   try {
     server = await startServer({
@@ -106,11 +110,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     await server.close();
     return 1;
   }
-  process.stdout.write(
-    `kubeplay: serving a ${flags.nodes}-worker cluster at ${server.url} (speed ${flags.speed}x)\n` +
-      `\n  export KUBECONFIG=${kubeconfig}\n  kubectl get nodes\n\nPress Ctrl-C to stop.\n`,
-  );
-  await new Promise<void>((resolve) => {
+  // Handlers first: whoever reads the banner may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -120,5 +121,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(
+    `kubeplay: serving a ${flags.nodes}-worker cluster at ${server.url} (speed ${flags.speed}x)\n` +
+      `\n  export KUBECONFIG=${kubeconfig}\n  kubectl get nodes\n\nPress Ctrl-C to stop.\n`,
+  );
+  await stopped;
   return 0;
 }

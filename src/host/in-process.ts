@@ -4,7 +4,8 @@
 import type { Cluster } from '../engine/cluster';
 import { InProcessClient } from '../terminal/api-client';
 import { TerminalSession } from '../terminal/session';
-import type { PlaygroundHost } from '../terminal/playground';
+import type { LoadInfo, PlaygroundHost } from '../terminal/playground';
+import type { LoadRun } from '../engine/network/index';
 import type { ExecHost } from '../terminal/kubectl/context';
 import type { ShellSignal } from '../engine/runtime/sh/signal';
 import { StatusError } from '../engine/api/errors';
@@ -28,7 +29,25 @@ export function clusterPlayground(cluster: Cluster): PlaygroundHost {
     setComponent: (c, running) => cluster.setComponent(c, running),
     componentRunning: (c) => cluster.componentRunning(c),
     now: () => cluster.clock.now(),
+    curl: cluster.net.hostCurl(),
+    load: {
+      start: (o) => {
+        const r = cluster.net.loads.start(o);
+        return 'error' in r ? r : loadInfo(r);
+      },
+      stop: (ns, svc) => {
+        const r = cluster.net.loads.stop(ns, svc);
+        return r && loadInfo(r);
+      },
+      list: () => cluster.net.loads.list().map(loadInfo),
+    },
+    setLoadBalancer: (on) => cluster.net.setLoadBalancer(on),
+    loadBalancerEnabled: () => cluster.net.loadBalancerEnabled(),
   };
+}
+
+function loadInfo(r: LoadRun): LoadInfo {
+  return { ...r.spec, path: r.spec.path ?? '/', startedAt: r.startedAt, sent: r.sent, ok: r.ok, errors: r.errors, failed: r.failed, running: r.running };
 }
 
 function nextWorkerName(cluster: Cluster): string {

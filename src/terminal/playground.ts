@@ -1,11 +1,34 @@
 // What `kubeplay …` terminal commands (and the page's chaos buttons) can do to the simulated cluster.
 // Implemented in process by the engine's Cluster; absent when the terminal talks HTTP to a server.
 
+import type { CommandImpl } from '../engine/runtime/sh/types';
+
 export interface NodeAddOptions {
   name?: string;
   cpu?: string;
   memory?: string;
   pods?: number;
+}
+
+/** A background load on a Service (`kubeplay load`). */
+export interface LoadInfo {
+  namespace: string;
+  service: string;
+  rps: number;
+  path: string;
+  durationMs?: number;
+  startedAt: number;
+  sent: number;
+  ok: number;
+  errors: number;
+  failed: number;
+  running: boolean;
+}
+
+export interface LoadControl {
+  start(o: { namespace: string; service: string; rps: number; durationMs?: number; path?: string; port?: number }): LoadInfo | { error: string };
+  stop(namespace: string, service: string): LoadInfo | undefined;
+  list(): LoadInfo[];
 }
 
 export interface PlaygroundHost {
@@ -26,4 +49,11 @@ export interface PlaygroundHost {
   resume?(): void;
   reset?(): void;
   now(): number;
+  /** `kubeplay curl`: curl on the machine running the cluster (node ports, load balancers, the ingress on localhost). */
+  curl?: CommandImpl;
+  /** `kubeplay load`: HTTP load on Services for demos. */
+  load?: LoadControl;
+  /** `kubeplay lb enable|disable`: the simulated load-balancer provider (disabled: EXTERNAL-IP stays <pending>). */
+  setLoadBalancer?(enabled: boolean): void;
+  loadBalancerEnabled?(): boolean;
 }

@@ -1,19 +1,14 @@
 // The Web Worker that hosts the engine and the terminal's command execution, so the page never blocks.
-// Minimal protocol for now: run a command line, get its output back.
+// It only speaks the protocol in ./protocol.ts; WorkerHost does the work.
 
-import { createCluster } from '../engine/cluster';
-import { inProcessSession } from '../host/in-process';
-import { WallClockDriver } from '../host/driver';
+import { WorkerHost } from './host';
+import type { FromWorker, ToWorker } from './protocol';
 
-const cluster = createCluster({ seed: 1, startTime: Date.now() });
-const session = inProcessSession(cluster);
-const driver = new WallClockDriver(cluster, { speed: 1 });
-driver.start();
+const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null; addEventListener(t: string, fn: (e: Event) => void): void };
+const host = new WorkerHost((m) => scope.postMessage(m));
 
-self.onmessage = async (e: MessageEvent<{ id: number; line: string }>) => {
-  let text = '';
-  const sink = { write: (t: string) => void (text += t) };
-  const code = await session.run(e.data.line, { stdout: sink, stderr: sink });
-  (self as unknown as Worker).postMessage({ id: e.data.id, text, code });
-};
-(self as unknown as Worker).postMessage({ ready: true });
+scope.onmessage = (e) => void host.handle(e.data);
+scope.addEventListener('unhandledrejection', (e) => {
+  const reason = (e as PromiseRejectionEvent).reason;
+  scope.postMessage({ type: 'notice', level: 'error', text: `Internal error in the engine: ${reason instanceof Error ? reason.message : String(reason)}` });
+});

@@ -181,7 +181,8 @@ export type ToWorker = Request | Command;
 
 export interface ReplyValues {
   boot: BootInfo;
-  run: { code: number };
+  /** `recorded`: the line as the history recorded it (after `!!` expansion), or null. */
+  run: { code: number; recorded: string | null };
   capture: { code: number; text: string };
   complete: Completion;
   clock: ClockState;

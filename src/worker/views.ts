@@ -121,7 +121,7 @@ export function serviceView(obj: KubeObject): ServiceView {
 }
 
 export function eventView(obj: KubeObject): EventView {
-  const e = obj as Event;
+  const e = obj as unknown as Event;
   const m = e.metadata!;
   const kind = e.involvedObject?.kind ?? '';
   const name = e.involvedObject?.name ?? '';
@@ -135,7 +135,7 @@ export function eventView(obj: KubeObject): EventView {
     object: `${kind.toLowerCase()}/${name}`,
     objectKind: kind,
     objectName: name,
-    message: e.message ?? e.note ?? '',
+    message: e.message ?? '',
     count: e.count ?? 1,
     source: e.source?.component ?? e.reportingComponent ?? '',
   };

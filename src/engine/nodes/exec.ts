@@ -77,6 +77,7 @@ export async function execInContainer(store: Store, kubelets: Map<string, Kubele
     hostname: pod.metadata!.name!,
     podIP: worker.podIP,
     namespace: spec.namespace,
+    image: run.ref.full,
     stdout: io.stdout,
     stderr: io.stderr,
     stdin: shells.has(prog) && argv.length === 1 ? '' : io.stdin,

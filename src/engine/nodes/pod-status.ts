@@ -82,9 +82,8 @@ function phase(w: PodWorker, pod: PodObj): PodStatus['phase'] {
     if (policy === 'Always') return 'Running';
     if (stopped === succeeded) return 'Succeeded';
     if (policy === 'Never') return 'Failed';
-    // OnFailure: restarting the failed ones.
-    const restarting = [...w.containers.values()].some((r) => !r.init && r.state.kind === 'terminated' && r.state.t.exitCode !== 0);
-    return restarting ? 'Running' : 'Succeeded';
+    // OnFailure: the failed ones restart (also while they wait out CrashLoopBackOff).
+    return 'Running';
   }
   return 'Pending';
 }

@@ -16,6 +16,8 @@ export interface ScriptRunOptions {
   /** The container's pod, for commands that reach the network (wget, nslookup). */
   podIP?: string;
   namespace?: string;
+  /** The container's image as the runtime resolved it (docker.io/library/busybox:1.36): which tools exist. */
+  image?: string;
   stdout(text: string): void;
   stderr(text: string): void;
   /** stdin text (exec with -i); empty for containers. */

@@ -54,7 +54,8 @@ async function serveRequest(req: IncomingMessage, res: ServerResponse, opts: Ada
   const body = await readBody(req, limit);
   if (body === 'too-large') {
     res.setHeader('connection', 'close');
-    return sendError(res, errors.requestEntityTooLarge(`limit is ${limit}`));
+    // The apiserver's NewRequestEntityTooLargeError wording (errors.requestEntityTooLarge leaves out the prefix).
+    return sendError(res, new errors.StatusError(errors.statusBody(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`)));
   }
   if (body === 'aborted') return;
   const apiReq: ApiRequest = {

@@ -31,8 +31,12 @@ export interface ExecTarget {
 
 interface ExecParams extends ExecSpec {
   stdin: boolean;
+  stdout: boolean;
   stderr: boolean;
 }
+
+/** stdin gathered for one run (`kubectl exec -i … < file`); more is refused rather than buffered. */
+const MAX_STDIN_BYTES = 16 * 1024 * 1024;
 
 const EXEC_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec\/?$/;
 const SHELLS = new Set(['sh', 'bash', 'ash']);
@@ -48,16 +52,18 @@ export function createUpgradeHandler(target: ExecTarget, sockets: Set<WebSocket>
     socket.on('error', () => undefined);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const m = EXEC_PATH.exec(url.pathname);
+    const other = /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/(attach|portforward)\/?$/.exec(url.pathname);
+    if (other) return rejectUpgrade(socket, errors.badRequest(`pods/${other[1]} is not supported by kubeplay serve (pods/exec is)`));
     if (!m) return rejectUpgrade(socket, errors.pathNotFound());
-    if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') {
-      // SPDY (kubectl's fallback) is not served.
-      return rejectUpgrade(socket, errors.badRequest(`upgrade to ${req.headers.upgrade} is not supported; use WebSocket (${EXEC_PROTOCOLS.join(', ')})`));
-    }
     let params: ExecParams;
     try {
       params = execParams(target, decodeURIComponent(m[1]), decodeURIComponent(m[2]), url);
     } catch (e) {
+      // kubectl falls back to SPDY after a failed WebSocket upgrade and reports the second answer: both get it.
       return rejectUpgrade(socket, e instanceof errors.StatusError ? e : errors.badRequest(String(e)));
+    }
+    if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') {
+      return rejectUpgrade(socket, errors.badRequest(`upgrade to ${req.headers.upgrade} is not supported; use WebSocket (${EXEC_PROTOCOLS.join(', ')})`));
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
@@ -91,7 +97,7 @@ function execParams(target: ExecTarget, namespace: string, pod: string, url: URL
   const container = all('container')[0] || undefined;
   if (container && !names.includes(container)) throw errors.badRequest(`container ${container} is not valid for pod ${pod}`);
   if (!flag('stdin') && !flag('stdout') && !flag('stderr')) throw errors.badRequest('you must specify at least 1 of stdin, stdout, stderr');
-  return { namespace, pod, container, command, tty: flag('tty'), stdin: flag('stdin'), stderr: flag('stderr') };
+  return { namespace, pod, container, command, tty: flag('tty'), stdin: flag('stdin'), stdout: flag('stdout'), stderr: flag('stderr') };
 }
 
 /** One exec connection. */
@@ -131,8 +137,9 @@ class ExecSession {
       this.lines.begin();
       return;
     }
-    if (!params.stdin) void this.run(undefined);
-    // Otherwise stdin is gathered until the client closes it ([255, 0]) or the connection.
+    // A terminal never closes stdin (Ctrl-D is just a byte): other commands with -it run at once.
+    if (!params.stdin || params.tty) void this.run(params.stdin ? '' : undefined);
+    // Otherwise stdin is gathered until the client closes it ([255, 0]).
   }
 
   private onFrame(data: Buffer): void {
@@ -141,10 +148,16 @@ class ExecSession {
     const payload = data.subarray(1);
     if (channel === STDIN) {
       if (this.lines) this.lines.input(payload.toString('utf8'));
-      else if (this.params.stdin && !this.running) this.stdinText += payload.toString('utf8');
+      else if (this.params.stdin && !this.params.tty && !this.running) {
+        this.stdinText += payload.toString('utf8');
+        if (this.stdinText.length > MAX_STDIN_BYTES) {
+          this.sendStatus(errors.requestEntityTooLarge(`stdin is limited to ${MAX_STDIN_BYTES} bytes`).status);
+          this.close();
+        }
+      }
     } else if (channel === CLOSE && payload[0] === STDIN) {
       if (this.lines) this.lines.eof();
-      else if (this.params.stdin && !this.running) void this.run(this.stdinText);
+      else if (this.params.stdin && !this.params.tty && !this.running) void this.run(this.stdinText);
     } else if (channel === RESIZE) {
       // Terminal size changes do not matter to the simulated shell.
     }
@@ -164,11 +177,13 @@ class ExecSession {
   /** Runs one command; the exit code, or undefined when it failed with a Status (already sent). */
   private async execute(command: string[], stdin: string | undefined): Promise<number | undefined> {
     const tty = !!this.params.tty;
-    const out = (t: string) => this.send(STDOUT, tty ? toCrlf(t) : t);
+    const discard = () => undefined;
+    const out = this.params.stdout || tty ? (t: string) => this.send(STDOUT, tty ? toCrlf(t) : t) : discard;
     const io: ExecIO = {
       stdin,
       stdout: out,
-      stderr: tty || !this.params.stderr ? out : (t) => this.send(STDERR, t),
+      // With a tty, stderr shares the terminal (stdout channel).
+      stderr: tty ? out : this.params.stderr ? (t) => this.send(STDERR, t) : discard,
       onAbort: (fn) => this.aborters.push(fn),
     };
     try {
@@ -176,7 +191,7 @@ class ExecSession {
       return res.exitCode;
     } catch (e) {
       const err = e instanceof errors.StatusError ? e : errors.internalError(e instanceof Error ? e.message : String(e));
-      this.sendStatus({ ...err.status, message: err.status.message.replace(/^unable to upgrade connection: /, '') });
+      this.sendStatus({ ...err.status, message: (err.status.message ?? '').replace(/^unable to upgrade connection: /, '') });
       this.close();
       return undefined;
     } finally {

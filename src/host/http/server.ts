@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Cluster } from '../../engine/cluster';
 import type { ApiStream } from '../../engine/api/types';
-import { WallClockDriver } from '../driver';
-import { installProtobufDecoder } from '../protobuf/index';
+import { WallClockDriver, type Advanceable } from '../driver';
+import { installProtobufDecoder, protobufDecoder } from '../protobuf/index';
 import { createAdapter, MAX_BODY_BYTES } from './adapter';
 import { createUpgradeHandler } from './exec-ws';
 
@@ -21,6 +21,8 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** One line per request. */
   log?: (line: string) => void;
+  /** An exception while advancing the simulated clock (logged to stderr by default; serving goes on). */
+  onClockError?: (e: unknown) => void;
 }
 
 export interface RunningServer {
@@ -30,6 +32,9 @@ export interface RunningServer {
   readonly cluster: Cluster;
   readonly driver: WallClockDriver;
   readonly http: Server;
+  /** Watches and followed logs being served, and exec sessions open. */
+  activeStreams(): number;
+  activeExecSessions(): number;
   /** Ends streams and connections, stops the clock; resolves when the port is free. */
   close(): Promise<void>;
 }
@@ -60,8 +65,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     });
   });
   const port = (http.address() as AddressInfo).port;
-  const driver = new WallClockDriver(cluster, { speed: opts.speed ?? 1 });
+  const driver = new WallClockDriver(wholeMilliseconds(cluster, opts.onClockError ?? defaultClockError), { speed: opts.speed ?? 1 });
   if ((opts.speed ?? 1) > 0) driver.start();
+  // Load the protobuf descriptor now rather than on kubectl's first `create`.
+  setImmediate(() => protobufDecoder());
   const host = address.includes(':') ? `[${address}]` : address;
   let closing: Promise<void> | undefined;
   return {
@@ -71,6 +78,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     cluster,
     driver,
     http,
+    activeStreams: () => streams.size,
+    activeExecSessions: () => sockets.size,
     close() {
       closing ??= new Promise<void>((resolve) => {
         driver.stop();
@@ -82,4 +91,29 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return closing;
     },
   };
+}
+
+/**
+ * The engine's clock takes whole milliseconds (event timestamps are derived from it as integers), while wall
+ * time arrives in fractions: carry the remainder over. Errors are reported, not thrown into the timer loop.
+ */
+function wholeMilliseconds(cluster: Cluster, onError: (e: unknown) => void): Advanceable {
+  let carry = 0;
+  return {
+    async advance(ms: number) {
+      carry += ms;
+      const whole = Math.floor(carry);
+      carry -= whole;
+      if (whole <= 0) return;
+      try {
+        await cluster.advance(whole);
+      } catch (e) {
+        onError(e);
+      }
+    },
+  };
+}
+
+function defaultClockError(e: unknown): void {
+  process.stderr.write(`kubeplay: error while advancing the clock: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
 }

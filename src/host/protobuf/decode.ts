@@ -91,7 +91,9 @@ export class K8sProtobufDecoder {
         if (list.length === 0) continue;
         out[name] = list.map((v) => this.value(field, v));
       } else if (field.resolvedType instanceof protobuf.Type) {
-        out[name] = this.value(field, raw);
+        const v = this.value(field, raw);
+        if (fact?.inline && v && typeof v === 'object') Object.assign(out, v);
+        else out[name] = v;
       } else {
         const v = this.scalar(field.type, raw);
         if (isZero(v) && !fact?.keepZero) continue;

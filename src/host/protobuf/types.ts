@@ -7,6 +7,8 @@ export type SpecialKind = 'time' | 'microtime' | 'duration' | 'rawjson' | 'intor
 export interface FieldFacts {
   /** The JSON name, when it differs from the protobuf field name. */
   json?: string;
+  /** An embedded struct (`json:",inline"`) whose fields belong to the parent object. */
+  inline?: boolean;
   /** A scalar written even when zero: a pointer (`*int32`) or a field without omitempty. */
   keepZero?: boolean;
 }

@@ -6,6 +6,8 @@ import { KubectlError } from './errors';
 import { printYaml, printJson, listOf, printName, printJsonPath, printCustomColumns, PrinterError, parseCustomColumnsTemplate, CustomColumnsPrinter, StringWriter } from './printers/index';
 import type { FileSystem } from '../../engine/runtime/sh/fs';
 import { resolvePath } from '../../engine/runtime/sh/fs';
+import { goJsonString } from './printers/json';
+import { formatGoNumber } from './printers/gofmt';
 
 export type OutputKind = 'table' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'jsonpath-as-json' | 'custom-columns' | 'custom-columns-file' | 'go-template' | 'template';
 
@@ -15,8 +17,8 @@ export interface OutputFormat {
   arg?: string;
 }
 
-const GET_FORMATS = 'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';
-const OBJECT_FORMATS = 'go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, yaml';
+const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
 /** Parses -o; `allowTable` for get (wide and the default table). */
 export function parseOutput(o: string | undefined, allowTable: boolean): OutputFormat {
@@ -76,4 +78,26 @@ export function formatObjects(objs: KubeObject[], fmt: OutputFormat, single: boo
     throw e;
   }
   return '';
+}
+
+/**
+ * JSONPrinter output of a typed Go object (kubectl's typed clients: events, autoscale): fields in the order
+ * given (the Go struct order), not sorted like unstructured content; 4-space indent, HTML-escaped strings.
+ */
+export function printOrderedJson(obj: unknown): string {
+  const write = (v: unknown, cur: string): string => {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'string') return goJsonString(v);
+    if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? formatGoNumber(v) : String(v);
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    const inner = cur + '    ';
+    if (Array.isArray(v)) {
+      if (v.length === 0) return '[]';
+      return `[\n${v.map((x) => inner + write(x, inner)).join(',\n')}\n${cur}]`;
+    }
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, x]) => `${inner}${goJsonString(k)}: ${write(x, inner)}`).join(',\n')}\n${cur}}`;
+  };
+  return write(obj, '') + '\n';
 }

@@ -143,7 +143,7 @@ export class StatefulPodControl {
       }
       if (claimOwnerUpToDate(claim, set, pod)) continue;
       const refs = claimOwnerRefs(claim, set, pod);
-      const meta = { ...claim.metadata!, ownerReferences: refs };
+      const meta: ClaimObj['metadata'] = { ...claim.metadata!, ownerReferences: refs };
       if (refs.length === 0) delete meta.ownerReferences;
       try {
         this.client.update('persistentvolumeclaims', { ...claim, metadata: meta });

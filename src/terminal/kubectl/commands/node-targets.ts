@@ -12,7 +12,7 @@ export interface NodeTarget {
 }
 
 /** Resolves the command's node arguments; every node is fetched first, so one missing node stops all. */
-export async function nodeTargets(k: Kubectl, verb: string, args: string[], selector: string, selectorSet: boolean): Promise<NodeTarget[]> {
+export async function nodeTargets(k: Kubectl, verb: string, args: string[], selector: string, selectorSet: boolean, namespace = k.namespace): Promise<NodeTarget[]> {
   if (args.length === 0 && !selectorSet) throw new KubectlError(`error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`);
   if (args.length > 0 && selector) throw new KubectlError(`error: cannot specify both a node name and a --selector option\nSee 'kubectl ${verb} -h' for help and examples`);
   const out: NodeTarget[] = [];
@@ -22,16 +22,15 @@ export async function nodeTargets(k: Kubectl, verb: string, args: string[], sele
     return out;
   }
   for (const a of args) {
-    let name = a;
     const slash = a.indexOf('/');
-    if (slash >= 0) {
-      const info = await k.mapper.lookup(a.slice(0, slash));
-      if (info.group !== '' || info.resource !== 'nodes') {
-        throw new KubectlError(`error: expected resource of type node, got "${info.group}/${info.version}, Resource=${info.resource}"`);
-      }
-      name = a.slice(slash + 1);
+    // node/NAME or TYPE/NAME: the builder fetches the object first, then the type is checked.
+    const info = slash >= 0 ? await k.mapper.lookup(a.slice(0, slash)) : undefined;
+    const name = slash >= 0 ? a.slice(slash + 1) : a;
+    const path = info ? k.resourcePath(info, info.namespaced ? namespace : undefined, name) : `/api/v1/nodes/${encodeURIComponent(name)}`;
+    const res = await k.call({ method: 'GET', path });
+    if (info && (info.group !== '' || info.resource !== 'nodes')) {
+      throw new KubectlError(`error: expected resource of type node, got "${info.group}/${info.version}, Resource=${info.resource}"`);
     }
-    const res = await k.call({ method: 'GET', path: `/api/v1/nodes/${encodeURIComponent(name)}` });
     out.push({ name, node: res.body as KubeObject });
   }
   return out;

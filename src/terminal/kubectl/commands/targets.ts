@@ -129,8 +129,9 @@ export async function reportErrors(k: Kubectl, errors: Error[]): Promise<number>
     await k.err(errorText(errors[0]) + '\n');
     return errors[0] instanceof KubectlError ? errors[0].exitCode : 1;
   }
+  // KubectlError texts carry the `error: ` that CheckErr adds; plain errors are printed as they are.
   let s = '';
-  for (const e of errors) s += `${e instanceof ServerError ? e.message : e.message.replace(/^error: /, '')}\n`;
+  for (const e of errors) s += `${e instanceof ServerError || !(e instanceof KubectlError) ? e.message : e.message.replace(/^error: /, '')}\n`;
   await k.err(s);
   return 1;
 }

@@ -2,5 +2,10 @@
 
 import type { CommandSpec } from '../command';
 import { explainCommand } from './explain';
+import { cordonCommand, uncordonCommand } from './cordon';
+import { drainCommand } from './drain';
+import { taintCommand } from './taint';
+import { eventsCommand } from './events';
+import { diffCommand } from './diff';
 
-export const VERBS_B: CommandSpec[] = [explainCommand];
+export const VERBS_B: CommandSpec[] = [explainCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, eventsCommand, diffCommand];

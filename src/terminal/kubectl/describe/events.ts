@@ -1,27 +1,37 @@
-// The events of an object, as describe fetches them (involvedObject field selector), oldest first.
+// The events of an object, as describe fetches them: an involvedObject field selector over the object's
+// namespace (all namespaces for cluster-scoped objects), in the server's order — DescribeEvents sorts.
+// mirrors: k8s.io/kubectl/pkg/describe/describe.go (searchEvents), client-go events GetFieldSelector
 
-import type { Event } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../engine/api/types';
 import type { DescribeContext } from './types';
 import type { DescribedEvent } from '../printers/index';
+import { apiPath, listAll } from './util';
 
-export async function fetchEvents(ctx: DescribeContext, obj: KubeObject): Promise<DescribedEvent[]> {
-  const k = ctx.k;
-  const evInfo = await k.mapper.lookup('events');
-  const m = obj.metadata!;
-  const fs = [`involvedObject.name=${m.name}`, `involvedObject.namespace=${m.namespace ?? ''}`, `involvedObject.uid=${m.uid}`];
-  if (!m.namespace) fs[1] = 'involvedObject.namespace=';
-  const res = await k.request({ method: 'GET', path: k.resourcePath(evInfo, m.namespace || undefined), query: { fieldSelector: fs.join(',') } });
-  if (res.status !== 200) return [];
-  const items = ((res.body as { items?: Event[] }).items ?? []) as DescribedEvent[];
-  return sortEvents(items);
+export interface EventRef {
+  name: string;
+  namespace: string;
+  /** Omitted for pods (kubectl clears it so events of a recreated pod with the same uid match). */
+  kind?: string;
+  uid?: string;
 }
 
-/** SortableEvents: by last timestamp (eventTime fallback), stable. */
-export function sortEvents<T extends DescribedEvent>(items: T[]): T[] {
-  const t = (e: DescribedEvent) => {
-    const ev = e as unknown as Event;
-    return Date.parse(ev.lastTimestamp ?? ev.eventTime ?? ev.firstTimestamp ?? '') || 0;
-  };
-  return [...items].sort((a, b) => t(a) - t(b));
+/** The reference reference.GetReference builds for an object. */
+export function refOf(obj: KubeObject, kind = obj.kind): EventRef {
+  const m = obj.metadata ?? {};
+  return { name: m.name ?? '', namespace: m.namespace ?? '', kind: kind || undefined, uid: m.uid || undefined };
+}
+
+/** Events about `ref`, or [] when they cannot be listed (kubectl ignores that error). */
+export async function searchEvents(ctx: DescribeContext, ref: EventRef): Promise<DescribedEvent[]> {
+  const terms = [`involvedObject.name=${ref.name}`, `involvedObject.namespace=${ref.namespace}`];
+  if (ref.kind) terms.push(`involvedObject.kind=${ref.kind}`);
+  if (ref.uid) terms.push(`involvedObject.uid=${ref.uid}`);
+  const res = await listAll<DescribedEvent>(ctx, apiPath('v1', 'events', ref.namespace || undefined), { fieldSelector: terms.join(',') });
+  return res.items;
+}
+
+/** The Events section's input: undefined (no section) when --show-events=false. */
+export async function fetchEvents(ctx: DescribeContext, obj: KubeObject, kind = obj.kind): Promise<DescribedEvent[] | undefined> {
+  if (!ctx.settings.showEvents) return undefined;
+  return searchEvents(ctx, refOf(obj, kind));
 }
