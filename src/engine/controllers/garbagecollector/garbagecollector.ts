@@ -37,6 +37,8 @@ export class GarbageCollector extends Controller {
     if (e.type === 'DELETED') {
       // Dependents of a vanished owner need attention.
       for (const d of this.ctx.store.dependents(o.metadata!.uid!)) this.queue.add(itemKey(d.resource, d.object));
+      // A blocking dependent is gone: its foreground-deleting owner may now finish.
+      for (const r of o.metadata!.ownerReferences ?? []) if (r.blockOwnerDeletion) this.enqueueOwner(o, r);
       return;
     }
     const fin = o.metadata!.finalizers;
@@ -85,7 +87,7 @@ export class GarbageCollector extends Controller {
     if (dangling.length === 0 && !waitingForForeground) return;
     const solid = refs.length - dangling.length - (waitingForForeground ? 1 : 0);
     if (dangling.length === refs.length || (solid === 0 && !waitingForForeground)) {
-      this.del(resource, o, o.metadata!.ownerReferences?.some((r) => r.blockOwnerDeletion) ? 'Background' : 'Background');
+      this.del(resource, o, 'Background');
       return;
     }
     if (waitingForForeground && solid === 0 && dangling.length + 1 === refs.length) {
