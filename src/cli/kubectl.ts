@@ -15,12 +15,12 @@ import { StringInput } from '../engine/runtime/sh/streams';
 interface KubeconfigFile {
   'current-context'?: string;
   contexts?: { name: string; context: { cluster: string; user: string; namespace?: string } }[];
-  clusters?: { name: string; cluster: { server: string } }[];
+  clusters?: { name: string; cluster: { server: string; 'insecure-skip-tls-verify'?: boolean; 'certificate-authority-data'?: string } }[];
   users?: { name: string }[];
 }
 
-function loadKubeconfig(explicit: string | undefined): { config: KubeConfig; server?: string } {
-  const paths = explicit ? [explicit] : (process.env.KUBECONFIG ?? `${homedir()}/.kube/config`).split(':').filter(Boolean);
+function loadKubeconfig(explicit: string | undefined, env: Record<string, string | undefined>): { config: KubeConfig; server?: string } {
+  const paths = explicit ? [explicit] : (env.KUBECONFIG ?? `${env.HOME ?? homedir()}/.kube/config`).split(':').filter(Boolean);
   for (const p of paths) {
     let doc: KubeconfigFile;
     try {
@@ -29,7 +29,12 @@ function loadKubeconfig(explicit: string | undefined): { config: KubeConfig; ser
       continue;
     }
     const cfg = new KubeConfig();
-    cfg.clusters = (doc.clusters ?? []).map((c) => ({ name: c.name, server: c.cluster.server }));
+    cfg.clusters = (doc.clusters ?? []).map((c) => ({
+      name: c.name,
+      server: c.cluster.server,
+      insecureSkipTLSVerify: c.cluster['insecure-skip-tls-verify'] || undefined,
+      certificateAuthorityData: c.cluster['certificate-authority-data'] ? true : undefined,
+    }));
     cfg.users = (doc.users ?? []).map((u) => ({ name: u.name }));
     cfg.contexts = (doc.contexts ?? []).map((c) => ({ name: c.name, cluster: c.context.cluster, user: c.context.user, namespace: c.context.namespace }));
     cfg.currentContext = doc['current-context'] ?? '';
@@ -40,7 +45,32 @@ function loadKubeconfig(explicit: string | undefined): { config: KubeConfig; ser
   return { config: new KubeConfig('http://localhost:8080') };
 }
 
+export interface KubectlIO {
+  stdin: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Record<string, string | undefined>;
+  signal?: AbortScope;
+  /** Whether stdout is a terminal (colours, TTY checks). */
+  isTTY?: boolean;
+}
+
 export async function kubectlCommand(argv: string[]): Promise<number> {
+  const signal = new AbortScope();
+  process.on('SIGINT', () => signal.abort('SIGINT'));
+  const stdin = process.stdin.isTTY ? '' : await readStdin();
+  return runKubectlOverHttp(argv, {
+    stdin,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    env: process.env,
+    signal,
+    isTTY: process.stdout.isTTY === true,
+  });
+}
+
+/** The playground's kubectl against the API server named by --server, --kubeconfig or $KUBECONFIG. */
+export async function runKubectlOverHttp(argv: string[], io: KubectlIO): Promise<number> {
   let serverFlag: string | undefined;
   let kubeconfigFlag: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -50,13 +80,9 @@ export async function kubectlCommand(argv: string[]): Promise<number> {
     if (argv[i].startsWith('--kubeconfig')) kubeconfigFlag = v;
     else serverFlag = v;
   }
-  const { config, server } = loadKubeconfig(kubeconfigFlag);
+  const { config, server } = loadKubeconfig(kubeconfigFlag, io.env);
   const target = serverFlag ?? server ?? 'http://localhost:8080';
   const client = new HttpApiClient(target);
-  const signal = new AbortScope();
-  process.on('SIGINT', () => signal.abort('SIGINT'));
-  const stdinText = process.stdin.isTTY ? '' : await readStdin();
-  const out = (s: NodeJS.WriteStream) => ({ write: (t: string) => void s.write(t) });
   try {
     return await runKubectl(
       {
@@ -65,19 +91,19 @@ export async function kubectlCommand(argv: string[]): Promise<number> {
         config,
         fs: new NodeFileSystem(),
         cwd: process.cwd(),
-        stdin: new StringInput(stdinText),
-        stdout: out(process.stdout),
-        stderr: out(process.stderr),
-        signal,
+        stdin: new StringInput(io.stdin),
+        stdout: { write: io.stdout, isTTY: io.isTTY ?? false },
+        stderr: { write: io.stderr },
+        signal: io.signal ?? new AbortScope(),
         now: () => Date.now(),
         sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        getenv: (n) => process.env[n],
+        getenv: (n) => io.env[n],
       },
       argv,
     );
   } catch (e) {
     if (e instanceof ConnectionError) {
-      process.stderr.write(`${e.message}\n`);
+      io.stderr(`${e.message}\n`);
       return 1;
     }
     throw e;

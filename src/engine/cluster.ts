@@ -48,6 +48,10 @@ import { defaultAdmissionPlugins } from './admission/plugins';
 import { installSubresources } from './api/subresources/install';
 import { execInContainer, type ExecIO, type ExecResult, type ExecSpec } from './nodes/exec';
 import { Networking } from './network/index';
+import { installMetricsServer } from './metrics/install';
+import type { MetricsServer } from './metrics/metrics-server';
+import { HorizontalController } from './controllers/podautoscaler/horizontal';
+import { ClusterAutoscaler } from './autoscaler/cluster-autoscaler';
 
 export interface ClusterOptions {
   /** Worker nodes (besides the control plane). Default 3. */
@@ -91,6 +95,10 @@ export class Cluster {
   readonly load = new LoadModel();
   /** Services that route, cluster DNS, Ingress, NetworkPolicy, load balancers (src/engine/network). */
   readonly net: Networking;
+  /** metrics-server and the metrics.k8s.io API (src/engine/metrics). */
+  readonly metrics: MetricsServer;
+  /** The opt-in Cluster Autoscaler (`kubeplay autoscaler enable`, src/engine/autoscaler). */
+  readonly autoscaler: ClusterAutoscaler;
   private nodeCount = 0;
   private readonly opts: ClusterOptions;
   private components = { scheduler: true, 'controller-manager': true };
@@ -114,6 +122,8 @@ export class Cluster {
     });
     installSubresources(this, (pod) => evictionViolation(this.ctx.client('system:kube-apiserver', 'kube-apiserver'), pod));
     this.net = new Networking(this);
+    this.metrics = installMetricsServer(this);
+    this.autoscaler = new ClusterAutoscaler(this);
     this.scheduler = new Scheduler(this.ctx, Rng.derive(this.seed, 'scheduler'));
   }
 
@@ -155,6 +165,7 @@ export class Cluster {
       new PVCProtectionController(this.ctx),
       new DisruptionController(this.ctx),
       new ResourceQuotaController(this.ctx),
+      new HorizontalController(this.ctx, this.metrics),
     );
     for (const c of this.controllers) c.start();
     this.net.start(!this.opts.minimal);

@@ -43,6 +43,15 @@ export function clusterPlayground(cluster: Cluster): PlaygroundHost {
     },
     setLoadBalancer: (on) => cluster.net.setLoadBalancer(on),
     loadBalancerEnabled: () => cluster.net.loadBalancerEnabled(),
+    autoscaler: {
+      enable: (o) => cluster.autoscaler.enable(o),
+      disable: () => {
+        const was = cluster.autoscaler.enabled;
+        cluster.autoscaler.disable();
+        return was;
+      },
+      status: () => cluster.autoscaler.info(),
+    },
   };
 }
 

@@ -19,7 +19,8 @@ const DEFAULT_LIMIT = 10 * 60_000;
 export async function runTranscript(cluster: Cluster, script: string, opts: RunOptions): Promise<string> {
   const session = inProcessSession(cluster);
   let out = '';
-  const sink = { write: (t: string) => void (out += t) };
+  // A transcript is what a terminal shows: programs see a TTY.
+  const sink = { write: (t: string) => void (out += t), isTTY: true };
   for (const chunk of splitCommands(script)) {
     if (chunk.kind === 'blank') {
       out += '\n';

@@ -3,6 +3,7 @@
 
 import type { CommandImpl } from '../engine/runtime/sh/types';
 import type { PlaygroundHost } from './playground';
+import { AUTOSCALER_HELP, autoscalerCommand } from './kubeplay-autoscaler';
 
 const HELP = `kubeplay controls the simulated cluster around Kubernetes.
 
@@ -26,7 +27,7 @@ Usage:
   kubeplay load stop SERVICE [-n NS]
   kubeplay load list
   kubeplay lb enable|disable       the load-balancer pool (disabled: EXTERNAL-IP stays <pending>)
-  kubeplay help                    this text
+\${AUTOSCALER_HELP}  kubeplay help                    this text
 `;
 
 export function kubeplayCommand(host: PlaygroundHost | undefined, defaultNamespace: () => string): CommandImpl {
@@ -112,6 +113,8 @@ export function kubeplayCommand(host: PlaygroundHost | undefined, defaultNamespa
       }
       case 'load':
         return loadCommand(host, args.slice(1), defaultNamespace(), out, err);
+      case 'autoscaler':
+        return autoscalerCommand(host.autoscaler, args.slice(1), out, err);
       case 'lb': {
         if (!host.setLoadBalancer) return err('lb: not available in this playground');
         if (verb !== 'enable' && verb !== 'disable') return err(verb ? `lb: unknown subcommand "${verb}"` : `lb: a subcommand is required (enable, disable); the pool is ${host.loadBalancerEnabled?.() ? 'enabled' : 'disabled'}`);

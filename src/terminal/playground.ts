@@ -31,6 +31,35 @@ export interface LoadControl {
   list(): LoadInfo[];
 }
 
+/** The Cluster Autoscaler's settings (`kubeplay autoscaler enable`). */
+export interface AutoscalerSettings {
+  min: number;
+  max: number;
+  nodeCpu: string;
+  nodeMemory: string;
+  nodePods: number;
+}
+
+/** What `kubeplay autoscaler status` shows. */
+export interface AutoscalerInfo {
+  settings: AutoscalerSettings;
+  /** Registered nodes of the group, Ready ones, and the size asked of the cloud. */
+  registered: number;
+  ready: number;
+  target: number;
+  scaleUp: string;
+  scaleDown: string;
+  candidates: number;
+}
+
+export interface AutoscalerControl {
+  enable(o: AutoscalerSettings): void;
+  /** False when it was not enabled. */
+  disable(): boolean;
+  /** Undefined when disabled; `Initializing` fields before the first loop. */
+  status(): AutoscalerInfo | undefined;
+}
+
 export interface PlaygroundHost {
   nodeNames(): string[];
   killNode(name: string): void;
@@ -56,4 +85,6 @@ export interface PlaygroundHost {
   /** `kubeplay lb enable|disable`: the simulated load-balancer provider (disabled: EXTERNAL-IP stays <pending>). */
   setLoadBalancer?(enabled: boolean): void;
   loadBalancerEnabled?(): boolean;
+  /** `kubeplay autoscaler enable|disable|status`: the Cluster Autoscaler model. */
+  autoscaler?: AutoscalerControl;
 }

@@ -10,4 +10,4 @@ document.documentElement.dataset.theme = params.theme;
 const app = new AppState(params);
 const target = document.getElementById('app')!;
 target.textContent = '';
-mount(App, { target, props: { app } });
+mount(App, { target, context: AppState.context(app) });

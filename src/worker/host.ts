@@ -164,13 +164,18 @@ export class WorkerHost {
     this.feeds = new FeedHub(this.cluster, (batches) => this.post({ type: 'feeds', batches }));
     if (this.subscribed.length) this.feeds.subscribe(this.subscribed);
     const cluster = this.cluster;
+    // The engine's clock counts whole milliseconds; wall time × speed is fractional, so carry the rest.
+    let carry = 0;
     const target = {
-      advance: (ms: number) =>
-        cluster.advance(ms).catch((e: unknown) => {
+      advance: (ms: number) => {
+        const whole = Math.floor(ms + carry);
+        carry = ms + carry - whole;
+        return cluster.advance(whole).catch((e: unknown) => {
           if (this.advanceFailed) return;
           this.advanceFailed = true;
           this.post({ type: 'notice', level: 'error', text: `The simulation hit an internal error: ${e instanceof Error ? e.message : String(e)}` });
-        }),
+        });
+      },
     };
     this.driver = new WallClockDriver(target, { speed: this.speed });
     if (!this.paused) this.driver.start();
@@ -320,7 +325,7 @@ export class WorkerHost {
         }
         break;
       case 'step':
-        await d.step(Math.max(0, change.ms));
+        await d.step(Math.max(0, Math.round(change.ms)));
         break;
     }
     const state = this.clockState();

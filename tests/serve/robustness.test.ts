@@ -70,8 +70,9 @@ describe('errors come back as Status objects', () => {
     ['POST', CM, 'k8s\0\xff\xff\xff', { 'content-type': 'application/vnd.kubernetes.protobuf' }, 400, 'BadRequest', undefined],
     ['PATCH', `${CM}/x`, '{}', { 'content-type': 'application/bogus-patch' }, 415, 'UnsupportedMediaType', undefined],
     ['OPTIONS', CM, undefined, {}, 405, 'MethodNotAllowed', undefined],
+    ['GET', '/api/v1/namespaces/%zz/pods', undefined, {}, 400, 'BadRequest', 'invalid URL escape in path "/api/v1/namespaces/%zz/pods"'],
     ['GET', '/api/v1/namespaces/default/pods/p/exec?command=ls', undefined, {}, 400, 'BadRequest', 'Upgrade request required'],
-  ] as const)('%s %s → %d', async (method, path, body, headers, code, reason, message) => {
+  ] as const)('%s %s', async (method, path, body, headers, code, reason, message) => {
     const r = await call(method, path, body, { ...headers });
     expect(r.status).toBe(code);
     expect(r.type).toBe('application/json');
@@ -138,7 +139,7 @@ describe('concurrency and volume', () => {
       expect(r.status).toBe(200);
       await r.arrayBuffer();
     }
-    expect(Date.now() - start).toBeLessThan(20_000);
+    expect(Date.now() - start).toBeLessThan(30_000);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { Registry } from '../registry/registry';
 import type { ResourceDef } from '../registry/types';
 import { groupVersion } from '../registry/types';
+import type { ExternalGroup } from './subresources/types';
 
 interface SubresourceInfo {
   name: string;
@@ -69,12 +70,17 @@ export function apiVersions(): unknown {
   };
 }
 
-export function apiGroupList(registry: Registry): unknown {
+export function apiGroupList(registry: Registry, external: readonly ExternalGroup[] = []): unknown {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: groupsOf(registry).map((g) => apiGroup(registry, g.name)),
+    groups: [...groupsOf(registry).map((g) => apiGroup(registry, g.name)), ...externalGroupNames(external).map((g) => apiGroup(registry, g, external))],
   };
+}
+
+/** Groups served outside the registry, each once, in the order given (aggregated APIs come last). */
+function externalGroupNames(external: readonly ExternalGroup[]): string[] {
+  return [...new Set(external.map((g) => g.name))];
 }
 
 function groupsOf(registry: Registry): { name: string; versions: string[] }[] {
@@ -88,8 +94,12 @@ function groupsOf(registry: Registry): { name: string; versions: string[] }[] {
   return [...groups].map(([name, versions]) => ({ name, versions }));
 }
 
-export function apiGroup(registry: Registry, group: string): unknown | undefined {
-  const g = groupsOf(registry).find((x) => x.name === group);
+export function apiGroup(registry: Registry, group: string, external: readonly ExternalGroup[] = []): unknown | undefined {
+  let g = groupsOf(registry).find((x) => x.name === group);
+  if (!g) {
+    const versions = external.filter((x) => x.name === group).map((x) => x.version);
+    if (versions.length) g = { name: group, versions };
+  }
   if (!g) return undefined;
   const versions = g.versions.map((v) => ({ groupVersion: `${group}/${v}`, version: v }));
   return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions, preferredVersion: versions[0] };
@@ -123,8 +133,20 @@ export function apiResourceList(registry: Registry, group: string, version: stri
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
 }
 
+/** APIResourceList of a group-version served outside the registry. */
+export function externalResourceList(external: readonly ExternalGroup[], group: string, version: string): unknown | undefined {
+  const g = external.find((x) => x.name === group && x.version === version);
+  if (!g) return undefined;
+  const resources = g.resources.map((r) => {
+    const out: Record<string, unknown> = { name: r.name, singularName: r.singularName, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs };
+    if (r.shortNames?.length) out.shortNames = r.shortNames;
+    return out;
+  });
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: `${group}/${version}`, resources };
+}
+
 /** Aggregated discovery (apidiscovery.k8s.io/v2): legacy=true for /api, false for /apis. */
-export function aggregatedDiscovery(registry: Registry, legacy: boolean): unknown {
+export function aggregatedDiscovery(registry: Registry, legacy: boolean, external: readonly ExternalGroup[] = []): unknown {
   const byGroup = new Map<string, Map<string, ResourceDef[]>>();
   for (const d of registry.all()) {
     if (legacy !== (d.group === '')) continue;
@@ -134,7 +156,7 @@ export function aggregatedDiscovery(registry: Registry, legacy: boolean): unknow
     if (!defs) versions.set(d.version, (defs = []));
     defs.push(d);
   }
-  const items = [...byGroup].map(([group, versions]) => ({
+  const items: unknown[] = [...byGroup].map(([group, versions]) => ({
     metadata: { name: group, creationTimestamp: null },
     versions: [...versions].map(([version, defs]) => ({
       version,
@@ -161,6 +183,30 @@ export function aggregatedDiscovery(registry: Registry, legacy: boolean): unknow
       freshness: 'Current',
     })),
   }));
+  if (!legacy) {
+    for (const name of externalGroupNames(external)) {
+      items.push({
+        metadata: { name, creationTimestamp: null },
+        versions: external
+          .filter((g) => g.name === name)
+          .map((g) => ({
+            version: g.version,
+            resources: g.resources.map((r) => {
+              const out: Record<string, unknown> = {
+                resource: r.name,
+                responseKind: { group: g.name, version: g.version, kind: r.kind },
+                scope: r.namespaced ? 'Namespaced' : 'Cluster',
+                singularResource: r.singularName,
+                verbs: r.verbs,
+              };
+              if (r.shortNames?.length) out.shortNames = r.shortNames;
+              return out;
+            }),
+            freshness: 'Current',
+          })),
+      });
+    }
+  }
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
 }
 

@@ -116,7 +116,7 @@ export function internalError(message: string): StatusError {
 }
 
 export function requestEntityTooLarge(message: string): StatusError {
-  return err(413, 'RequestEntityTooLarge', message);
+  return err(413, 'RequestEntityTooLarge', `Request entity too large: ${message}`);
 }
 
 /** The 404 for a path the server does not serve (no reason, like the apiserver's NotFound handler). */

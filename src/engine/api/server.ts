@@ -11,7 +11,7 @@ import type { FieldValidation, RequestOptions } from './rest/context';
 import * as errors from './errors';
 import { StatusError } from './errors';
 import { parseResourcePath, queryParam, queryBool, header, type ResourcePath } from './request';
-import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, AGGREGATED_DISCOVERY_CONTENT_TYPE } from './discovery';
+import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, externalResourceList, AGGREGATED_DISCOVERY_CONTENT_TYPE } from './discovery';
 import { negotiate, partialObjectMetadata, toTable, type IncludeObject } from './table';
 import { PushStream } from './stream';
 import { decodeBody, checkDecodedFields } from './body';
@@ -100,11 +100,11 @@ export class ApiServer {
       return list ? json(200, list) : statusResponse(errors.pathNotFound());
     }
     if (req.method === 'GET' && segs[0] === 'apis' && segs.length === 2) {
-      const g = apiGroup(this.registry, segs[1]);
+      const g = apiGroup(this.registry, segs[1], this.externalGroups());
       return g ? json(200, g) : statusResponse(errors.pathNotFound());
     }
     if (req.method === 'GET' && segs[0] === 'apis' && segs.length === 3) {
-      const ext = this.subresources.groupVersion?.(segs[1], segs[2]);
+      const ext = this.subresources.groupVersion?.(segs[1], segs[2]) ?? externalResourceList(this.externalGroups(), segs[1], segs[2]);
       if (ext) return json(200, ext);
       const list = apiResourceList(this.registry, segs[1], segs[2]);
       return list ? json(200, list) : statusResponse(errors.pathNotFound());
@@ -154,9 +154,14 @@ export class ApiServer {
   private discovery(req: ApiRequest, legacy: boolean): ApiResponse {
     const accept = header(req, 'accept') ?? '';
     if (/g=apidiscovery\.k8s\.io;v=v2;as=APIGroupDiscoveryList/.test(accept.replace(/\s+/g, ''))) {
-      return { status: 200, headers: { 'content-type': AGGREGATED_DISCOVERY_CONTENT_TYPE, vary: 'Accept' }, body: aggregatedDiscovery(this.registry, legacy) };
+      return { status: 200, headers: { 'content-type': AGGREGATED_DISCOVERY_CONTENT_TYPE, vary: 'Accept' }, body: aggregatedDiscovery(this.registry, legacy, this.externalGroups()) };
     }
-    return json(200, legacy ? apiVersions() : apiGroupList(this.registry));
+    return json(200, legacy ? apiVersions() : apiGroupList(this.registry, this.externalGroups()));
+  }
+
+  /** API groups served outside the registry (aggregated APIs such as metrics.k8s.io). */
+  private externalGroups() {
+    return this.subresources.externalGroups?.() ?? [];
   }
 
   private requestOptions(req: ApiRequest, warnings: string[]): RequestOptions {

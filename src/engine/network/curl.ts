@@ -1,14 +1,15 @@
 // curl in containers (curlimages/curl, Debian's and Alpine's) and on the host (`kubeplay curl`): -s -S -v
 // -o -O -I -i -w -m --connect-timeout -f -L -H -X -d -k --resolve, the progress meter when output is not a
 // terminal, and error texts per version ("Couldn't connect to server" became "Could not connect to server"
-// in 8.10). Parses options like curl does (no --opt=value).
-// mirrors: curl src/tool_getparam.c, lib/connect.c, lib/progress.c (progress_meter, max5data), lib/strerror.c,
-// src/tool_writeout.c
+// in 8.10).
+// mirrors: curl lib/connect.c, lib/strerror.c, lib/multi.c (timeouts), lib/hostip.c (verbose resolve lines)
 
 import type { CommandContext, CommandImpl } from '../runtime/sh/types';
 import { fetchURL, type FetchOutcome } from './fetch';
-import { header, utf8Length, type HttpResponse } from './http';
+import { header, utf8Length } from './http';
 import { parseURL, versionAtLeast, type ParsedURL } from './tools';
+import { parse, Usage, type Options } from './curl-options';
+import { METER_HEADER, meterLine, writeOut } from './curl-output';
 import type { Origin, Server, Traffic } from './traffic';
 
 export interface CurlEnv {
@@ -17,159 +18,6 @@ export interface CurlEnv {
   version: string;
   /** Whether stdout is a terminal when not piped (the host terminal; a container only with exec -t). */
   terminal: (ctx: CommandContext) => boolean;
-  /** The outside resolves Ingress hosts to the controller (kind's port mappings on localhost). */
-  outside?: boolean;
-}
-
-interface Options {
-  silent: boolean;
-  showError: boolean;
-  verbose: boolean;
-  output?: string;
-  remoteName: boolean;
-  head: boolean;
-  include: boolean;
-  writeOut?: string;
-  maxTimeMs?: number;
-  connectTimeoutMs?: number;
-  fail: boolean;
-  location: boolean;
-  headers: [string, string][];
-  method?: string;
-  data?: string;
-  insecure: boolean;
-  resolve: Map<string, string>;
-  agent?: string;
-  urls: string[];
-}
-
-const FLAGS: Record<string, keyof Options> = {
-  s: 'silent', S: 'showError', v: 'verbose', O: 'remoteName', I: 'head', i: 'include', f: 'fail', L: 'location', k: 'insecure',
-};
-const LONG_FLAGS: Record<string, keyof Options> = {
-  silent: 'silent', 'show-error': 'showError', verbose: 'verbose', 'remote-name': 'remoteName', head: 'head', include: 'include', fail: 'fail',
-  'fail-with-body': 'fail', location: 'location', insecure: 'insecure',
-};
-/** Options with an argument: short letter or long name → what it sets. */
-const WITH_ARG: Record<string, string> = {
-  o: 'output', w: 'write-out', m: 'max-time', H: 'header', X: 'request', d: 'data', A: 'user-agent', e: 'referer', u: 'user', x: 'proxy',
-  output: 'output', 'write-out': 'write-out', 'max-time': 'max-time', 'connect-timeout': 'connect-timeout', header: 'header', request: 'request',
-  data: 'data', 'data-raw': 'data', 'data-binary': 'data', 'user-agent': 'user-agent', resolve: 'resolve', referer: 'referer', user: 'user',
-  retry: 'retry', proxy: 'proxy', 'retry-delay': 'retry', 'retry-max-time': 'retry', cacert: 'cacert', cert: 'cert',
-};
-/** Accepted and ignored. */
-const IGNORED = new Set(['4', '6', 'ipv4', 'ipv6', 'compressed', 'no-progress-meter', 'http1.1', 'no-keepalive', 'globoff', 'g', 'N', 'no-buffer', 'retry-all-errors', 'retry-connrefused']);
-
-class Usage extends Error {
-  constructor(readonly text: string) {
-    super(text);
-  }
-}
-
-function seconds(v: string, name: string): number {
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(v)) throw new Usage(`curl: option --${name}: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-  return Math.round(Number(v) * 1000);
-}
-
-function parse(args: string[]): Options {
-  const o: Options = { silent: false, showError: false, verbose: false, remoteName: false, head: false, include: false, fail: false, location: false, headers: [], insecure: false, resolve: new Map(), urls: [] };
-  let noProgress = false;
-  const set = (name: string, v: string) => {
-    switch (WITH_ARG[name]) {
-      case 'output':
-        o.output = v;
-        break;
-      case 'write-out':
-        o.writeOut = v;
-        break;
-      case 'max-time':
-        o.maxTimeMs = seconds(v, 'max-time');
-        break;
-      case 'connect-timeout':
-        o.connectTimeoutMs = seconds(v, 'connect-timeout');
-        break;
-      case 'header': {
-        const i = v.indexOf(':');
-        if (i > 0) o.headers.push([v.slice(0, i).trim(), v.slice(i + 1).trim()]);
-        break;
-      }
-      case 'request':
-        o.method = v;
-        break;
-      case 'data':
-        o.data = o.data === undefined ? v : `${o.data}&${v}`;
-        break;
-      case 'user-agent':
-        o.agent = v;
-        break;
-      case 'resolve': {
-        const m = /^([^:]+):(\d+):(.+)$/.exec(v);
-        if (m) o.resolve.set(`${m[1].toLowerCase()}:${m[2]}`, m[3]);
-        break;
-      }
-    }
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith('--') && a.length > 2) {
-      const name = a.slice(2);
-      if (name in LONG_FLAGS) (o[LONG_FLAGS[name]] as boolean) = true;
-      else if (name === 'no-progress-meter') noProgress = true;
-      else if (IGNORED.has(name)) continue;
-      else if (name in WITH_ARG && name.length > 1) {
-        if (i + 1 >= args.length) throw new Usage(`curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-        set(name, args[++i]);
-      } else throw new Usage(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      for (let k = 1; k < a.length; k++) {
-        const c = a[k];
-        if (c in FLAGS) (o[FLAGS[c]] as boolean) = true;
-        else if (IGNORED.has(c)) continue;
-        else if (c in WITH_ARG) {
-          let v = a.slice(k + 1);
-          if (v === '') {
-            if (i + 1 >= args.length) throw new Usage(`curl: option -${c}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-            v = args[++i];
-          }
-          set(c, v);
-          break;
-        } else throw new Usage(`curl: option -${a.slice(1)}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-      }
-      continue;
-    }
-    o.urls.push(a);
-  }
-  if (noProgress) o.silent = o.silent || false;
-  return o;
-}
-
-/** curl's 5-column sizes: "  615", " 200k", "12.3M". */
-export function max5(n: number): string {
-  const K = 1024;
-  const M = K * K;
-  if (n < 100000) return String(n).padStart(5, ' ');
-  if (n < 10000 * K) return String(Math.floor(n / K)).padStart(4, ' ') + 'k';
-  if (n < 100 * M) return `${String(Math.floor(n / M)).padStart(2, ' ')}.${Math.floor((n % M) / (M / 10))}M`;
-  return String(Math.floor(n / M)).padStart(4, ' ') + 'M';
-}
-
-function time2str(secs: number): string {
-  if (secs <= 0) return '--:--:--';
-  const h = Math.floor(secs / 3600);
-  const m = Math.floor((secs % 3600) / 60);
-  const s = secs % 60;
-  return `${String(h).padStart(2, ' ')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
-
-const METER_HEADER = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
-
-function meterLine(size: number, got: number, elapsedMs: number): string {
-  const speed = elapsedMs > 0 ? Math.floor((got * 1000) / elapsedMs) : got;
-  const pct = (cur: number, total: number) => String(total > 0 ? Math.floor((cur * 100) / total) : 0).padStart(3, ' ');
-  const spent = Math.floor(elapsedMs / 1000);
-  return `\r${pct(got, size)} ${max5(size)}  ${pct(got, size)} ${max5(got)}  ${pct(0, 0)} ${max5(0)}  ${max5(speed)}  ${max5(0)} ${time2str(0)} ${time2str(spent)} ${time2str(0)} ${max5(speed)}`;
 }
 
 function couldNotConnect(version: string): string {
@@ -214,14 +62,14 @@ async function transfer(ctx: CommandContext, env: CurlEnv, o: Options, raw: stri
   const err = (s: string) => ctx.io.stderr.write(s);
   const info = (s: string) => (o.verbose ? err(`* ${s}\n`) : undefined);
   const toTerminal = !o.output && !o.remoteName && env.terminal(ctx);
-  const meter = !o.silent && !toTerminal;
+  const meter = !o.silent && !o.noMeter && !toTerminal;
   const fail = async (codeNum: number, msg: string, extra = ''): Promise<number> => {
-    if (meter) await err('\n');
+    if (meter) await err((ctx.now() - started >= 1000 ? meterLine(0, 0, ctx.now() - started) : '') + '\n');
     if (o.verbose) await info(versionAtLeast(v, '8.10.0') ? 'shutting down connection #0' : versionAtLeast(v, '8.0.0') ? 'Closing connection' : 'Closing connection 0');
     if (!o.silent || o.showError) await err(`curl: (${codeNum}) ${msg}\n${extra}`);
     return codeNum;
   };
-  let parsed = parseURL(raw);
+  const parsed = parseURL(raw);
   if (parsed && 'error' in parsed) {
     const msg = versionAtLeast(v, '8.10.0') ? `Protocol "${parsed.scheme}" not supported` : `Protocol "${parsed.scheme}" not supported or disabled in libcurl`;
     if (!o.silent || o.showError) await err(`curl: (1) ${msg}\n`);
@@ -359,57 +207,3 @@ function hash(s: string): number {
   return h;
 }
 
-interface WriteOutVars {
-  code: number;
-  elapsedMs: number;
-  ip: string;
-  port: number;
-  size: number;
-  url: string;
-  type?: string;
-  redirects: number;
-}
-
-async function writeOut(ctx: CommandContext, o: Options, w: WriteOutVars): Promise<void> {
-  if (o.writeOut === undefined) return;
-  const secs = (w.elapsedMs / 1000).toFixed(6);
-  const vars: Record<string, string> = {
-    http_code: String(w.code).padStart(3, '0'),
-    response_code: String(w.code).padStart(3, '0'),
-    time_total: secs,
-    time_connect: (Math.min(w.elapsedMs, 2) / 1000).toFixed(6),
-    time_namelookup: (Math.min(w.elapsedMs, 1) / 1000).toFixed(6),
-    remote_ip: w.ip,
-    remote_port: String(w.port),
-    size_download: String(w.size),
-    url_effective: w.url,
-    url: w.url,
-    content_type: w.type ?? '',
-    num_redirects: String(w.redirects),
-    exitcode: '0',
-  };
-  let text = '';
-  const f = o.writeOut;
-  for (let i = 0; i < f.length; i++) {
-    const c = f[i];
-    if (c === '%' && f[i + 1] === '%') {
-      text += '%';
-      i++;
-    } else if (c === '%' && f[i + 1] === '{') {
-      const end = f.indexOf('}', i);
-      if (end < 0) {
-        text += c;
-        continue;
-      }
-      const name = f.slice(i + 2, end);
-      if (name in vars) text += vars[name];
-      else await ctx.io.stderr.write(`curl: unknown --write-out variable: '${name}'\n`);
-      i = end;
-    } else if (c === '\\' && i + 1 < f.length) {
-      const n = f[i + 1];
-      text += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n === '\\' ? '\\' : `\\${n}`;
-      i++;
-    } else text += c;
-  }
-  await ctx.io.stdout.write(text);
-}

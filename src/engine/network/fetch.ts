@@ -53,10 +53,12 @@ export async function fetchURL(ctx: CommandContext, traffic: Traffic, origin: Or
       return { ok: false, stage: 'resolve', error: r.error, elapsedMs: elapsed() };
     }
     ip = r.ips[0];
+    // A DNS round trip, unless the name was an address or localhost.
+    if (ip !== url.host && ip !== '127.0.0.1' && (await spend(ctx, RTT_MS))) return { ok: false, stage: 'aborted', elapsedMs: elapsed() };
   }
   await o.onResolved?.(ip);
   const dial = traffic.dial(origin, ip, url.port);
-  const connectLimit = Math.min(limit, o.connectTimeoutMs ?? Infinity);
+  const connectLimit = Math.min(limit - elapsed(), o.connectTimeoutMs ?? Infinity);
   if (!dial.ok) {
     const natural = dial.error === 'refused' ? RTT_MS : dial.error === 'unreachable' ? HOST_UNREACHABLE_MS : SYN_TIMEOUT_MS;
     const timedOut = connectLimit < natural;

@@ -32,7 +32,7 @@ export class Networking {
   private lbEnabled = true;
 
   constructor(private readonly cluster: Cluster) {
-    const nodes = (): Iterable<NodeView> => nodeViews(cluster);
+    const nodes = (): readonly NodeView[] => this.nodeViews();
     this.traffic = new Traffic(cluster.store, cluster.clock, cluster.network, cluster.load, nodes);
     this.ingress = new NginxIngress(cluster.store, () => {
       for (const n of nodes()) if (n.name === INGRESS_NODE) return n;
@@ -42,6 +42,10 @@ export class Networking {
     this.loads = new LoadGenerators(this.traffic, cluster.clock, (namespace) => this.controlPlaneOrigin(namespace));
     cluster.admission.register(DefaultIngressClass);
     cluster.containerCommands.push((opts) => this.containerCommands(opts));
+    // Node objects come and go with kubelets: rebuild the views then.
+    cluster.store.watch('nodes', {}, (e) => {
+      if (e.type !== 'MODIFIED') this.views = undefined;
+    });
   }
 
   /** Boot: the IngressClass (when add-ons are installed) and the controllers outside kube-controller-manager. */
@@ -89,7 +93,33 @@ export class Networking {
 
   /** curl on the machine that runs the cluster (`kubeplay curl`). */
   hostCurl(): CommandImpl {
-    return curlCommand({ traffic: this.traffic, origin: () => this.traffic.outsideOrigin(), version: HOST_CURL_VERSION, terminal: (ctx) => ctx.io.stdout.isTTY !== false, outside: true });
+    return curlCommand({ traffic: this.traffic, origin: () => this.traffic.outsideOrigin(), version: HOST_CURL_VERSION, terminal: (ctx) => ctx.io.stdout.isTTY !== false });
+  }
+
+  private views?: { size: number; list: NodeView[] };
+
+  /** Live views of the kubelets, rebuilt only when nodes are added or removed. */
+  private nodeViews(): readonly NodeView[] {
+    const kubelets = this.cluster.kubelets;
+    if (!this.views || this.views.size !== kubelets.size) {
+      const list: NodeView[] = [];
+      for (const k of kubelets.values()) {
+        list.push({
+          name: k.name,
+          get hostIP() {
+            return k.hostIP;
+          },
+          get up() {
+            return k.up;
+          },
+          get connected() {
+            return k.connected;
+          },
+        });
+      }
+      this.views = { size: kubelets.size, list };
+    }
+    return this.views.list;
   }
 
   private controlPlaneOrigin(namespace: string): Origin {
@@ -98,9 +128,6 @@ export class Networking {
   }
 }
 
-function* nodeViews(cluster: Cluster): Iterable<NodeView> {
-  for (const k of cluster.kubelets.values()) yield { name: k.name, hostIP: k.hostIP, up: k.up, connected: k.connected };
-}
 
 /** A container's stdout is a terminal only under `kubectl exec -t` (TERM set) and when not piped. */
 function containerTerminal(ctx: CommandContext): boolean {

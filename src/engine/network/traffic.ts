@@ -85,7 +85,8 @@ export class Traffic {
     readonly clock: Clock,
     readonly pods: PodNetwork,
     readonly load: LoadModel,
-    private readonly nodes: () => Iterable<NodeView>,
+    /** The nodes; a new array whenever the set of nodes changes (views read power state live). */
+    private readonly nodes: () => readonly NodeView[],
   ) {
     this.services = new ServiceTable(store);
     this.policies = new PolicyEngine(store);
@@ -111,9 +112,12 @@ export class Traffic {
     return { ip: '172.18.0.1', outside: true, clusterDNS: false };
   }
 
+  private nodeIndex?: { of: readonly NodeView[]; byIP: Map<string, NodeView> };
+
   private nodeByIP(ip: string): NodeView | undefined {
-    for (const n of this.nodes()) if (n.hostIP === ip) return n;
-    return undefined;
+    const nodes = this.nodes();
+    if (this.nodeIndex?.of !== nodes) this.nodeIndex = { of: nodes, byIP: new Map(nodes.filter((n) => n.hostIP).map((n) => [n.hostIP!, n])) };
+    return this.nodeIndex.byIP.get(ip);
   }
 
   private nodeByName(name: string): NodeView | undefined {
@@ -219,7 +223,9 @@ export class Traffic {
   private toEndpoint(origin: Origin, svc: SvcObj, sp: ServicePort, onlyNode: string | undefined, snat: boolean, via?: NodeView): Dial {
     const ep = this.services.pick(svc, sp, origin.ip, this.clock.now(), onlyNode);
     if (!ep) return { ok: false, error: onlyNode !== undefined ? 'dropped' : 'refused' };
-    const target = this.pods.at(ep.ip).find((p) => !p.hostNetwork) ?? this.pods.at(ep.ip)[0];
+    // Host-network endpoints (the apiserver) share the node's address: take the pod that listens on the port.
+    const at = this.pods.at(ep.ip);
+    const target = at.find((p) => !p.hostNetwork) ?? at.find((p) => listener(p, ep.port)) ?? at[0];
     if (!target) return { ok: false, error: 'dropped' };
     const src = snat ? (via ?? this.anyNode())?.hostIP ?? origin.ip : origin.ip;
     return this.toPod(snat ? { ...origin, pod: undefined, peer: undefined } : origin, src, target, ep.port, sp.protocol ?? 'TCP');

@@ -132,10 +132,8 @@ export function wgetCommand(traffic: Traffic, origin: () => Origin): CommandImpl
       }
     }
     try {
-      let first = true;
       for (const raw of p.operands) {
-        await downloadOne(ctx, traffic, origin(), raw, { quiet, serverResponse, spider, out, truncate: first, timeoutMs: timeoutSec > 0 ? timeoutSec * 1000 : Infinity, agent, postData, headers, die });
-        first = false;
+        await downloadOne(ctx, traffic, origin(), raw, { quiet, serverResponse, spider, out, timeoutMs: timeoutSec > 0 ? timeoutSec * 1000 : Infinity, agent, postData, headers, die });
       }
       return 0;
     } catch (e) {
@@ -150,7 +148,6 @@ interface Opts {
   serverResponse: boolean;
   spider: boolean;
   out?: string;
-  truncate: boolean;
   timeoutMs: number;
   agent: string;
   postData?: string;
@@ -160,7 +157,7 @@ interface Opts {
 
 async function downloadOne(ctx: CommandContext, traffic: Traffic, origin: Origin, raw: string, o: Opts): Promise<void> {
   const err = (s: string) => ctx.io.stderr.write(s);
-  let parsed = parseURL(raw);
+  const parsed = parseURL(raw);
   if (parsed && 'error' in parsed) return o.die(`not an http or ftp url: ${parsed.scheme}`);
   if (!parsed) return o.die(`bad address '${raw}'`);
   let url: ParsedURL = parsed;

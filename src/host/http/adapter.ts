@@ -1,6 +1,7 @@
 // node:http ⇄ the engine's ApiRequest/ApiResponse: query and headers, bounded body reading (413), JSON and
 // text answers, watch and followed-log streams as chunked responses. Nothing a client sends can crash it.
 
+import { encodeJsonBody } from '../../engine/api/encode';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiRequest, ApiResponse, ApiStream, HttpMethod } from '../../engine/api/types';
 import * as errors from '../../engine/api/errors';
@@ -40,8 +41,14 @@ export function createAdapter(opts: AdapterOptions): RequestListener {
 }
 
 async function serveRequest(req: IncomingMessage, res: ServerResponse, opts: AdapterOptions, limit: number): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const target = req.url ?? '/';
+  // Origin-form targets only; `//x` must not be read as a host.
+  const url = new URL(target.startsWith('/') ? `http://localhost${target}` : target, 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
+  if (!validEscapes(url.pathname)) {
+    req.resume();
+    return sendError(res, errors.badRequest(`invalid URL escape in path "${url.pathname}"`));
+  }
   if (!METHODS.has(method as HttpMethod)) {
     req.resume();
     return sendError(res, new errors.StatusError(errors.statusBody(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')));
@@ -54,8 +61,7 @@ async function serveRequest(req: IncomingMessage, res: ServerResponse, opts: Ada
   const body = await readBody(req, limit);
   if (body === 'too-large') {
     res.setHeader('connection', 'close');
-    // The apiserver's NewRequestEntityTooLargeError wording (errors.requestEntityTooLarge leaves out the prefix).
-    return sendError(res, new errors.StatusError(errors.statusBody(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`)));
+    return sendError(res, errors.requestEntityTooLarge(`limit is ${limit}`));
   }
   if (body === 'aborted') return;
   const apiReq: ApiRequest = {
@@ -78,7 +84,17 @@ async function serveRequest(req: IncomingMessage, res: ServerResponse, opts: Ada
   }
   if (apiRes.watch) return pipeStream(res, apiRes, apiRes.watch, (ev) => `${JSON.stringify(ev)}\n`, opts.openStreams);
   if (apiRes.text) return pipeStream(res, apiRes, apiRes.text, (t) => t, opts.openStreams);
-  sendBody(res, apiRes);
+  sendBody(res, apiRes, url.pathname);
+}
+
+/** The engine decodes path segments; a stray `%` would make that throw. */
+function validEscapes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** pods/exec, pods/attach, pods/portforward. */
@@ -143,7 +159,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
-function sendBody(res: ServerResponse, apiRes: ApiResponse): void {
+function sendBody(res: ServerResponse, apiRes: ApiResponse, path: string): void {
   const headers = outHeaders(apiRes.headers);
   let payload: Buffer;
   const body = apiRes.body;
@@ -155,7 +171,7 @@ function sendBody(res: ServerResponse, apiRes: ApiResponse): void {
     payload = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     headers['content-type'] ??= 'application/octet-stream';
   } else {
-    payload = Buffer.from(JSON.stringify(body), 'utf8');
+    payload = Buffer.from(encodeJsonBody(path, body), 'utf8');
     headers['content-type'] ??= 'application/json';
   }
   headers['content-length'] = String(payload.length);
@@ -169,7 +185,7 @@ export function sendError(res: ServerResponse, e: errors.StatusError, code = e.c
     res.destroy();
     return;
   }
-  const payload = Buffer.from(JSON.stringify(e.status), 'utf8');
+  const payload = Buffer.from(JSON.stringify(e.status) + '\n', 'utf8');
   res.writeHead(code, { 'content-type': 'application/json', 'content-length': String(payload.length) });
   res.end(payload);
 }

@@ -5,6 +5,7 @@
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ExecIO, ExecResult, ExecSpec } from '../../engine/nodes/exec';
@@ -106,6 +107,8 @@ class ExecSession {
   private finished = false;
   private aborters: (() => void)[] = [];
   private stdinText = '';
+  /** Keeps multi-byte characters split across frames whole. */
+  private readonly utf8 = new StringDecoder('utf8');
   private lines?: LineDiscipline;
   private running?: Promise<void>;
 
@@ -120,8 +123,12 @@ class ExecSession {
   start(): void {
     const { params } = this;
     this.ws.on('message', (data: Buffer) => this.onFrame(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)));
-    this.ws.on('close', () => this.abort());
-    this.ws.on('error', () => this.abort());
+    const gone = () => {
+      this.finished = true;
+      this.abort();
+    };
+    this.ws.on('close', gone);
+    this.ws.on('error', gone);
     const prog = params.command[0].slice(params.command[0].lastIndexOf('/') + 1);
     const interactiveShell = params.stdin && SHELLS.has(prog) && params.command.length === 1;
     if (interactiveShell && (params.tty || !this.v5)) {
@@ -147,15 +154,17 @@ class ExecSession {
     const channel = data[0];
     const payload = data.subarray(1);
     if (channel === STDIN) {
-      if (this.lines) this.lines.input(payload.toString('utf8'));
+      const text = this.utf8.write(payload);
+      if (this.lines) this.lines.input(text);
       else if (this.params.stdin && !this.params.tty && !this.running) {
-        this.stdinText += payload.toString('utf8');
+        this.stdinText += text;
         if (this.stdinText.length > MAX_STDIN_BYTES) {
           this.sendStatus(errors.requestEntityTooLarge(`stdin is limited to ${MAX_STDIN_BYTES} bytes`).status);
           this.close();
         }
       }
     } else if (channel === CLOSE && payload[0] === STDIN) {
+      this.stdinText += this.utf8.end();
       if (this.lines) this.lines.eof();
       else if (this.params.stdin && !this.params.tty && !this.running) void this.run(this.stdinText);
     } else if (channel === RESIZE) {
@@ -171,6 +180,7 @@ class ExecSession {
   }
 
   private async runLine(shell: string, line: string): Promise<number | undefined> {
+    if (this.finished) return undefined;
     return this.execute([shell, '-c', line], undefined);
   }
 

@@ -6,7 +6,8 @@ import type { KubeObject } from '../../engine/api/types';
 import type { Kubectl } from './context';
 import type { ResourceInfo } from './discovery';
 import { KubectlError } from './errors';
-import { readManifests, type Manifest } from './manifests';
+import { objectMetaFault } from '../../engine/schema/go-decode';
+import { readManifestStream, type Manifest } from './manifests';
 
 /** One type to act on, with the names asked for (none: all / by selector). */
 export interface TypeRequest {
@@ -67,32 +68,61 @@ export interface ManifestInfo extends Manifest {
   name: string;
 }
 
-/** Reads -f sources and maps every object; unknown kinds fail like kubectl (`no matches for kind`). */
+/** Reads -f sources and maps every object; the first fault (unreadable source, unknown kind) is thrown. */
 export async function manifestInfos(k: Kubectl, filenames: string[], recursive: boolean, namespace: string, explicitNs: boolean): Promise<ManifestInfo[]> {
-  const manifests = await readManifests(k, filenames, recursive);
-  const out: ManifestInfo[] = [];
-  for (const m of manifests) {
-    const o = m.object;
-    const missing: string[] = [];
-    if (!o.apiVersion) missing.push('apiVersion not set');
-    if (!o.kind) missing.push('kind not set');
-    if (missing.length) {
-      throw new KubectlError(`error: error validating "${m.source}": error validating data: ${missing.length > 1 ? `[${missing.join(', ')}]` : missing[0]}; if you choose to ignore these errors, turn validation off with --validate=false`);
+  const r = await manifestInfoStream(k, filenames, recursive, namespace, explicitNs);
+  if (r.errors.length) throw r.errors[0];
+  return r.infos;
+}
+
+/**
+ * Reads -f sources as kubectl's ContinueOnError visitors do: objects that map are returned, and each fault
+ * (a document that does not parse ends its source; an unknown kind skips one object) is collected in order.
+ */
+export async function manifestInfoStream(
+  k: Kubectl,
+  filenames: string[],
+  recursive: boolean,
+  namespace: string,
+  explicitNs: boolean,
+): Promise<{ infos: ManifestInfo[]; errors: KubectlError[] }> {
+  const stream = await readManifestStream(k, filenames, recursive);
+  const infos: ManifestInfo[] = [];
+  const errors: KubectlError[] = [];
+  for (const m of stream.manifests) {
+    try {
+      infos.push(await mapManifest(k, m, namespace, explicitNs));
+    } catch (e) {
+      if (!(e instanceof KubectlError)) throw e;
+      errors.push(e);
     }
-    const info = await k.mapper.forKind(o.apiVersion!, o.kind!);
-    if (!info) {
-      const gv = o.apiVersion!;
-      throw new KubectlError(`error: resource mapping not found for name: "${o.metadata?.name ?? ''}" namespace: "${o.metadata?.namespace ?? ''}" from "${m.source}": no matches for kind "${o.kind}" in version "${gv}"\nensure CRDs are installed first`);
-    }
-    const objNs = o.metadata?.namespace;
-    if (info.namespaced && explicitNs && objNs && objNs !== namespace) {
-      throw new KubectlError(`error: the namespace from the provided object "${objNs}" does not match the namespace "${namespace}". You must pass '--namespace=${objNs}' to perform this operation.`);
-    }
-    const ns = info.namespaced ? objNs || namespace : undefined;
-    const name = o.metadata?.name ?? '';
-    out.push({ ...m, info, namespace: ns, name });
   }
-  return out;
+  errors.push(...stream.errors);
+  return { infos, errors };
+}
+
+async function mapManifest(k: Kubectl, m: Manifest, namespace: string, explicitNs: boolean): Promise<ManifestInfo> {
+  const o = m.object;
+  const missing: string[] = [];
+  if (!o.apiVersion) missing.push('apiVersion not set');
+  if (!o.kind) missing.push('kind not set');
+  if (missing.length) {
+    throw new KubectlError(`error: error validating "${m.source}": error validating data: ${missing.length > 1 ? `[${missing.join(', ')}]` : missing[0]}; if you choose to ignore these errors, turn validation off with --validate=false`);
+  }
+  const metaFault = objectMetaFault(o);
+  if (metaFault) throw new KubectlError(`error: unable to decode "${m.source}": ${metaFault}`);
+  const info = await k.mapper.forKind(o.apiVersion!, o.kind!);
+  if (!info) {
+    const gv = o.apiVersion!;
+    throw new KubectlError(`error: resource mapping not found for name: "${o.metadata?.name ?? ''}" namespace: "${o.metadata?.namespace ?? ''}" from "${m.source}": no matches for kind "${o.kind}" in version "${gv}"\nensure CRDs are installed first`);
+  }
+  const objNs = o.metadata?.namespace;
+  if (info.namespaced && explicitNs && objNs && objNs !== namespace) {
+    throw new KubectlError(`error: the namespace from the provided object "${objNs}" does not match the namespace "${namespace}". You must pass '--namespace=${objNs}' to perform this operation.`);
+  }
+  const ns = info.namespaced ? objNs || namespace : undefined;
+  const name = o.metadata?.name ?? '';
+  return { ...m, info, namespace: ns, name };
 }
 
 export function objectName(o: KubeObject): string {

@@ -2,12 +2,12 @@
 // Lists flattened; errors worded like kubectl's.
 // mirrors: cli-runtime/pkg/resource (FileVisitor, StreamVisitor, YAMLOrJSONDecoder)
 
-import { loadAll } from 'js-yaml';
 import type { KubeObject } from '../../engine/api/types';
 import type { Kubectl } from './context';
 import { KubectlError } from './errors';
 import { resolvePath } from '../../engine/runtime/sh/fs';
-import { goYamlError } from './yaml-errors';
+import { looksLikeJson, parseYamlDocument, splitYamlDocuments, YamlSyntaxError } from '../../engine/util/yaml';
+import { parseJsonStream } from '../../engine/util/json-syntax';
 
 export interface Manifest {
   object: KubeObject;
@@ -17,12 +17,32 @@ export interface Manifest {
 
 const EXTENSIONS = ['.json', '.yaml', '.yml'];
 
+/** What -f sources yield: the objects read, and the errors that cut a source short (kubectl goes on with the rest). */
+export interface ManifestStream {
+  manifests: Manifest[];
+  errors: KubectlError[];
+}
+
+/** Reads every -f source; the first error ends everything (for commands that act only when all is readable). */
 export async function readManifests(k: Kubectl, filenames: string[], recursive: boolean): Promise<Manifest[]> {
+  const r = await readManifestStream(k, filenames, recursive);
+  if (r.errors.length) throw r.errors[0];
+  return r.manifests;
+}
+
+/** Reads -f sources as kubectl's visitors do: a bad document ends its source, other sources go on. */
+export async function readManifestStream(k: Kubectl, filenames: string[], recursive: boolean): Promise<ManifestStream> {
   const out: Manifest[] = [];
+  const errors: KubectlError[] = [];
+  const take = (text: string, source: string) => {
+    const r = parse(text, source, true);
+    out.push(...r.manifests);
+    errors.push(...r.errors);
+  };
   for (const f of filenames) {
     if (f === '-') {
       const text = await k.env.stdin.readAll();
-      out.push(...parse(text, 'STDIN'));
+      take(text, 'STDIN');
       continue;
     }
     if (/^https?:\/\//.test(f)) {
@@ -35,13 +55,13 @@ export async function readManifests(k: Kubectl, filenames: string[], recursive: 
     if (st.type === 'dir') {
       for (const file of listDir(k, path, recursive)) {
         const rel = f.replace(/\/$/, '') + file.slice(path.length);
-        out.push(...parse(fs.readFile(file), rel));
+        take(fs.readFile(file), rel);
       }
       continue;
     }
-    out.push(...parse(fs.readFile(path), f));
+    take(fs.readFile(path), f);
   }
-  return out;
+  return { manifests: out, errors };
 }
 
 function listDir(k: Kubectl, dir: string, recursive: boolean): string[] {
@@ -59,31 +79,56 @@ function listDir(k: Kubectl, dir: string, recursive: boolean): string[] {
   return out;
 }
 
-/** Parses one source; empty documents are skipped, Lists are flattened. */
-export function parse(text: string, source: string): Manifest[] {
-  let docs: unknown[];
+/** Parses one source; empty documents are skipped, Lists are flattened. Throws the first error unless partial. */
+export function parse(text: string, source: string): Manifest[];
+export function parse(text: string, source: string, partial: true): ManifestStream;
+export function parse(text: string, source: string, partial = false): Manifest[] | ManifestStream {
+  const manifests: Manifest[] = [];
+  const errors: KubectlError[] = [];
   try {
-    docs = text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? [JSON.parse(text)] : loadAll(text);
+    for (const doc of documents(text, source)) {
+      if (doc === null || doc === undefined) continue;
+      if (typeof doc !== 'object' || Array.isArray(doc)) {
+        throw new KubectlError(`error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`);
+      }
+      const o = doc as KubeObject;
+      if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items)) {
+        for (const item of o.items as KubeObject[]) manifests.push({ object: item, source });
+        continue;
+      }
+      manifests.push({ object: o, source });
+    }
   } catch (e) {
-    if (e instanceof SyntaxError) throw new KubectlError(`error: error parsing ${source}: ${jsonError(e)}`);
-    throw new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: ${goYamlError(e, text)}`);
+    if (!(e instanceof KubectlError)) throw e;
+    if (!partial) throw e;
+    errors.push(e);
   }
-  const out: Manifest[] = [];
-  for (const doc of docs) {
-    if (doc === null || doc === undefined) continue;
-    if (typeof doc !== 'object' || Array.isArray(doc)) {
-      throw new KubectlError(`error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`);
-    }
-    const o = doc as KubeObject;
-    if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items)) {
-      for (const item of o.items as KubeObject[]) out.push({ object: item, source });
-      continue;
-    }
-    out.push({ object: o, source });
-  }
-  return out;
+  return partial ? { manifests, errors } : manifests;
 }
 
-function jsonError(e: SyntaxError): string {
-  return e.message;
+/** The documents of a stream, decoded one at a time (so a fault late in a stream keeps what came before). */
+function* documents(text: string, source: string): Generator<unknown> {
+  if (looksLikeJson(text)) {
+    const r = parseJsonStream(text);
+    yield* r.values;
+    if (r.error) throw new KubectlError(`error: error parsing ${source}: ${r.error}`);
+    return;
+  }
+  const chunks = splitYamlDocuments(text);
+  for (;;) {
+    let next: IteratorResult<{ text: string }>;
+    try {
+      next = chunks.next();
+    } catch (e) {
+      if (e instanceof YamlSyntaxError) throw new KubectlError(`error: error parsing ${source}: ${e.message}`);
+      throw e;
+    }
+    if (next.done) return;
+    try {
+      yield parseYamlDocument(next.value.text);
+    } catch (e) {
+      if (e instanceof YamlSyntaxError) throw new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: ${e.message}`);
+      throw e;
+    }
+  }
 }

@@ -7,6 +7,7 @@ export function cores(milli: number): string {
 }
 
 export function bytes(b: number): string {
+  if (b === 0) return '0';
   const gi = b / 2 ** 30;
   if (gi >= 1) return `${gi >= 10 ? gi.toFixed(0) : gi.toFixed(1).replace(/\.0$/, '')}Gi`;
   const mi = b / 2 ** 20;

@@ -2,7 +2,7 @@
 // requests), and turns every button into the terminal command it stands for, so people learn the commands
 // by clicking. Components get this object from context.
 
-import { getContext, setContext } from 'svelte';
+import { getContext } from 'svelte';
 import type { BootInfo, ObjectRef, WorkerEvent } from '../../worker/protocol';
 import { EngineProxy } from '../engine/proxy';
 import { ClusterState } from './cluster.svelte';
@@ -60,11 +60,11 @@ export class AppState {
     this.theme = params.theme;
     this.engine = new EngineProxy(worker);
     this.engine.on((e) => this.onEvent(e));
-    this.cluster.onPods = undefined;
   }
 
-  static provide(app: AppState): void {
-    setContext(KEY, app);
+  /** The context map to mount the app with (components read it with AppState.get()). */
+  static context(app: AppState): Map<symbol, AppState> {
+    return new Map([[KEY, app]]);
   }
 
   static get(): AppState {
@@ -154,6 +154,9 @@ export class AppState {
     }
     this.history = [...info.history];
     this.startTerminal();
+    // Browser tests and the embedding page wait for this; the figure is the start-up time.
+    (window as Window & { __kubeplayReadyMs?: number }).__kubeplayReadyMs = performance.now();
+    document.documentElement.dataset.ready = '1';
     if (p.apply) for (const t of this.editor.tabs.filter((t) => t.kind === 'file')) await this.applyTab(t.id);
     for (const c of p.commands) await this.run(c);
     if (shared?.history.length) {

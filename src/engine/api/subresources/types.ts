@@ -6,6 +6,23 @@ import type { ResourcePath } from '../request';
 import type { Rest } from '../rest/rest';
 import type { RequestOptions } from '../rest/context';
 
+/** A resource of an API group served outside the registry (an aggregated API such as metrics.k8s.io). */
+export interface ExternalResource {
+  name: string;
+  singularName: string;
+  namespaced: boolean;
+  kind: string;
+  verbs: string[];
+  shortNames?: string[];
+}
+
+/** One version of an API group served outside the registry. */
+export interface ExternalGroup {
+  name: string;
+  version: string;
+  resources: ExternalResource[];
+}
+
 export type SubresourceHandler = (req: ApiRequest, def: ResourceDef, rp: ResourcePath, opts: RequestOptions, rest: Rest) => ApiResponse;
 
 export interface Subresources {
@@ -17,6 +34,8 @@ export interface Subresources {
   external?: (req: ApiRequest, rp: ResourcePath) => ApiResponse | undefined;
   /** APIResourceList for such groups. */
   groupVersion?: (group: string, version: string) => unknown | undefined;
+  /** Such groups as discovery lists them (`/apis`, aggregated discovery, `/apis/<group>`). */
+  externalGroups?: () => readonly ExternalGroup[];
   /** namespaces/finalize. */
   finalize?: (rest: Rest, def: ResourceDef, name: string, body: KubeObject, opts: RequestOptions) => KubeObject;
   /** Server-side apply. */

@@ -66,6 +66,8 @@ export class EndpointSliceController extends Controller {
         targetRef: { kind: 'Pod', namespace: pod.metadata!.namespace, name: pod.metadata!.name, uid: pod.metadata!.uid },
       };
       if (!ep.nodeName) delete ep.nodeName;
+      // ShouldSetHostname: pods naming this service as their subdomain (StatefulSets) get DNS names.
+      if (pod.spec?.hostname && pod.spec.subdomain === name) ep.hostname = pod.spec.hostname;
       const k = JSON.stringify(ports);
       let g = byPorts.get(k);
       if (!g) byPorts.set(k, (g = { ports, endpoints: [] }));

@@ -1,5 +1,5 @@
-// The control side of the simulated ingress-nginx: a "Scheduled for sync" event when an Ingress it serves
-// changes, and the periodic status sync (every 60 s) that publishes its address in
+// The control side of the simulated ingress-nginx: a "Scheduled for sync" event whenever an Ingress it
+// serves changes, and the periodic status sync (every 60 s) that publishes its address in
 // status.loadBalancer.ingress — `localhost`, as kind's ingress-nginx (--publish-status-address=localhost).
 // mirrors: kubernetes/ingress-nginx internal/ingress/status/status.go (UpdateInterval, runningAddresses),
 // internal/ingress/controller/store (Sync events)
@@ -33,9 +33,8 @@ export class IngressStatusController extends Controller {
   start(): void {
     this.watch('ingresses.networking.k8s.io', (e) => {
       if (e.type === 'DELETED') return;
+      // Any change to an Ingress it serves (its own status updates included) is scheduled for sync.
       const ing = e.object as IngObj;
-      const old = e.old as IngObj | undefined;
-      if (old && deepEqual(old.spec, ing.spec) && deepEqual(old.metadata?.annotations, ing.metadata?.annotations)) return;
       // Handlers may only enqueue: the event is written when the key is processed.
       if (servedByNginx(this.ctx.store, ing)) this.queue.add(EVENT_PREFIX + nsName(ing));
     });

@@ -10,15 +10,16 @@ import type { Client } from '../client';
 import { isPodActive, isPodReady, type PodObj } from '../podutil';
 import { selectorFromLabelSelector } from '../../api/selectors/labels';
 import { claimObjects } from '../claim';
+import { deepEqual } from '../../store/freeze';
 import { rfc3339 } from '../../util/time';
 import { BackoffStore } from './backoff';
 import { completionIndex, isIndexedJob, succeededIndexes, UNKNOWN_INDEX } from './indexed';
 import { deleteActivePods, manageJob, removeTrackingFinalizer, SOURCE, SYNC_JOB_BATCH_MS, type JobEnv } from './manage';
 import { matchPodFailurePolicy } from './pod-failure-policy';
+import { decidedCondition } from './failure';
 import { trackJobStatusAndRemoveFinalizers, workingCopy, type SyncCtx } from './tracking';
 import {
   ensureCondition,
-  findCondition,
   hasTrackingFinalizer,
   isJobFinished,
   isPodFailed,
@@ -27,7 +28,6 @@ import {
   JOB_TRACKING_FINALIZER,
   managedByExternalController,
   newCondition,
-  type Condition,
   type JobObj,
 } from './util';
 
@@ -102,7 +102,8 @@ export class JobController extends Controller {
       return;
     }
     if (hasTrackingFinalizer(pod)) this.queue.add(ORPHAN_PREFIX + nsName(pod));
-    // Orphans: a job whose selector matches may adopt the pod.
+    // Orphans: a job whose selector matches may adopt the pod (looked for when it appears or its labels change).
+    if (type === 'MODIFIED' && !oldRef && deepEqual(old?.metadata?.labels, pod.metadata!.labels)) return;
     for (const job of this.client.list<JobObj>(RESOURCE, ns)) {
       if (selectorFromLabelSelector(job.spec?.selector).matches(pod.metadata!.labels)) this.queue.addAfter(nsName(job), SYNC_JOB_BATCH_MS);
     }
@@ -178,23 +179,10 @@ export class JobController extends Controller {
     c.backoff = this.backoffs.next(key, newSucceeded, newFailed);
 
     let manageError: unknown;
-    c.finished = findCondition(job.status.conditions, 'SuccessCriteriaMet')?.status === 'True' ? (findCondition(job.status.conditions, 'SuccessCriteriaMet') as Condition) : undefined;
-    if (!c.finished) {
-      const target = findCondition(job.status.conditions, 'FailureTarget');
-      if (target?.status === 'True') c.finished = newCondition('Failed', 'True', target.reason ?? '', target.message ?? '', now);
-      else {
-        const msg = this.failJobMessage(job, pods);
-        if (msg !== undefined) c.finished = newCondition('FailureTarget', 'True', 'PodFailurePolicy', msg, now);
-      }
-    }
-    if (!c.finished) {
-      if (c.failed > (job.spec?.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, pods)) {
-        c.finished = newCondition('FailureTarget', 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now);
-      } else if (this.pastActiveDeadline(job, now)) {
-        c.finished = newCondition('FailureTarget', 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
-      } else if (job.spec?.activeDeadlineSeconds != null && !jobSuspended(job)) {
-        this.queue.addAfter(key, job.spec.activeDeadlineSeconds * 1000 - (now - Date.parse(job.status.startTime!)));
-      }
+    c.finished = decidedCondition(job, pods, c.failed, now);
+    if (!c.finished && job.spec?.activeDeadlineSeconds != null && !jobSuspended(job)) {
+      // Look again when the deadline passes.
+      this.queue.addAfter(key, job.spec.activeDeadlineSeconds * 1000 - (now - Date.parse(job.status.startTime!)));
     }
     if (isIndexedJob(job)) {
       [c.prevSucceededIndexes, c.succeededIndexes] = succeededIndexes(job, pods);
@@ -263,23 +251,6 @@ export class JobController extends Controller {
     return out;
   }
 
-  private failJobMessage(job: JobObj, pods: PodObj[]): string | undefined {
-    const policy = job.spec?.podFailurePolicy;
-    if (!policy) return undefined;
-    for (const p of pods) {
-      if (!isPodFailed(p, job)) continue;
-      const m = matchPodFailurePolicy(policy, p).failJobMessage;
-      if (m !== undefined) return m;
-    }
-    return undefined;
-  }
-
-  private pastActiveDeadline(job: JobObj, now: number): boolean {
-    const ads = job.spec?.activeDeadlineSeconds;
-    if (ads == null || !job.status?.startTime || jobSuspended(job)) return false;
-    return now - Date.parse(job.status.startTime) >= ads * 1000;
-  }
-
   /** getPodsForJob: claim by selector; adopted pods get the tracking finalizer. */
   private podsFor(job: JobObj): PodObj[] {
     const selector = selectorFromLabelSelector(job.spec?.selector);
@@ -298,17 +269,4 @@ export class JobController extends Controller {
       }
     });
   }
-}
-
-/** With restartPolicy OnFailure: container restarts of running/pending pods reach backoffLimit. */
-function pastBackoffLimitOnFailure(job: JobObj, pods: PodObj[]): boolean {
-  if (job.spec?.template?.spec?.restartPolicy !== 'OnFailure') return false;
-  let restarts = 0;
-  for (const p of pods) {
-    if (p.status?.phase !== 'Running' && p.status?.phase !== 'Pending') continue;
-    for (const s of p.status?.initContainerStatuses ?? []) restarts += s.restartCount ?? 0;
-    for (const s of p.status?.containerStatuses ?? []) restarts += s.restartCount ?? 0;
-  }
-  const limit = job.spec?.backoffLimit ?? 6;
-  return limit === 0 ? restarts > 0 : restarts >= limit;
 }

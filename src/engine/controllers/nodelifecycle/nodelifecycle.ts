@@ -40,7 +40,8 @@ export class NodeLifecycleController extends Controller {
   start(): void {
     for (const n of this.client.list('nodes')) this.registered(n);
     this.watch('nodes', (e) => {
-      if (e.type === 'ADDED') this.registered(e.object);
+      // Handlers must not write: the RegisteredNode event goes out right after this write.
+      if (e.type === 'ADDED') this.ctx.clock.setTimeout(() => this.registered(e.object), 0);
       if (e.type !== 'DELETED') this.queue.add(e.object.metadata!.name!);
     });
     const tick = () => {

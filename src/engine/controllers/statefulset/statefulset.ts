@@ -11,6 +11,7 @@ import { isConflict, isNotFound, type Client } from '../client';
 import type { PodObj } from '../podutil';
 import { selectorFromLabelSelector } from '../../api/selectors/labels';
 import { claimObjects } from '../claim';
+import { deepEqual } from '../../store/freeze';
 import { StatefulPodControl } from './pod-control';
 import { updateStatefulSet, type ControlResult } from './control';
 import { statefulSetRevisions, truncateHistory } from './revisions';
@@ -41,8 +42,9 @@ export class StatefulSetController extends Controller {
         if (ref.kind === 'StatefulSet') this.queue.add(`${ns}/${ref.name}`);
         return;
       }
-      // Orphans: a set whose selector matches may adopt the pod.
+      // Orphans: a set whose selector matches may adopt the pod (looked for when it appears or its labels change).
       if (e.type === 'DELETED' || pod.metadata!.deletionTimestamp) return;
+      if (e.type === 'MODIFIED' && !oldRef && deepEqual(e.old?.metadata?.labels, pod.metadata!.labels)) return;
       for (const set of this.client.list<SetObj>(RESOURCE, ns)) {
         if (selectorFromLabelSelector(set.spec?.selector).matches(pod.metadata!.labels)) this.queue.add(nsName(set));
       }

@@ -48,7 +48,7 @@ export const apiResourcesCommand: CommandSpec = {
     if (!v['no-headers']) rows.push(output === 'wide' ? ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', 'VERBS', 'CATEGORIES'] : ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND']);
     for (const r of list) {
       const row = [r.resource, r.shortNames.join(','), groupVersionOf(r), String(r.namespaced), r.kind];
-      if (output === 'wide') row.push(`[${r.verbs.join(' ')}]`, r.categories.join(','));
+      if (output === 'wide') row.push(r.verbs.join(','), r.categories.join(','));
       rows.push(row);
     }
     await k.out(tableString(rows));

@@ -2,10 +2,11 @@
 // strategic merge patch between last-applied, the manifest and the live object.
 // mirrors: kubectl/pkg/cmd/apply/apply.go, patcher.go
 
+import { reportErrors } from './targets';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
-import { manifestInfos, type ManifestInfo } from '../builder';
+import { manifestInfoStream, type ManifestInfo } from '../builder';
 import { KubectlError, ServerError, isStatus } from '../errors';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun, printResult, withSource, writeQuery, type DryRun } from '../mutate';
 import { createThreeWayMergePatch, createThreeWayJsonMergePatch, isEmptyPatch } from '../../../engine/api/patch/create-patch';
@@ -47,24 +48,22 @@ export const applyCommand: CommandSpec = {
     const dry = parseDryRun(v['dry-run']);
     const validate = normalizeValidate(v.validate);
     const ns = (v.namespace as string) || k.namespace;
-    const infos = await manifestInfos(k, files, v.recursive as boolean, ns, !!v.namespace);
-    if (infos.length === 0) throw new KubectlError('error: no objects passed to apply');
+    const { infos, errors } = await manifestInfoStream(k, files, v.recursive as boolean, ns, !!v.namespace);
+    if (infos.length === 0 && errors.length === 0) throw new KubectlError('error: no objects passed to apply');
     const serverSide = v['server-side'] as boolean;
-    let failed = false;
     for (const info of infos) {
       try {
         if (serverSide) await applyServerSide(k, info, dry, v);
         else await applyOne(k, info, dry, validate, v.output as string, v['field-manager'] as string);
       } catch (e) {
-        if (e instanceof ServerError || e instanceof KubectlError) {
-          failed = true;
-          await k.err((e.message.endsWith('\n') ? e.message : e.message + '\n'));
+        if (e instanceof KubectlError) {
+          errors.push(e);
           continue;
         }
         throw e;
       }
     }
-    return failed ? 1 : 0;
+    return reportErrors(k, errors);
   },
 };
 

@@ -19,14 +19,18 @@ export const clusterInfoCommand: CommandSpec = {
   flags: [],
   async run(k) {
     const server = k.env.config.clusters.find((c) => c.name === k.env.config.current()?.cluster)?.server ?? 'https://127.0.0.1:6443';
-    let s = `${GREEN}Kubernetes control plane${RESET} is running at ${YELLOW}${server}${RESET}\n`;
+    // Colours only on a terminal, as go-colortext decides.
+    const tty = k.env.stdout.isTTY === true;
+    const green = (t: string) => (tty ? `${GREEN}${t}${RESET}` : t);
+    const yellow = (t: string) => (tty ? `${YELLOW}${t}${RESET}` : t);
+    let s = `${green('Kubernetes control plane')} is running at ${yellow(server)}\n`;
     const svcInfo = await k.mapper.lookup('services');
     const list = await k.list(svcInfo, 'kube-system', { labelSelector: 'kubernetes.io/cluster-service=true' });
     for (const svc of list.items as Service[]) {
       const name = svc.metadata?.labels?.['kubernetes.io/name'] ?? svc.metadata!.name!;
       const port = svc.spec?.ports?.[0];
       const portName = port?.name ? `:${port.name}` : port ? `:${port.port}` : '';
-      s += `${GREEN}${name}${RESET} is running at ${YELLOW}${server}/api/v1/namespaces/kube-system/services/${svc.metadata!.name}${portName}/proxy${RESET}\n`;
+      s += `${green(name)} is running at ${yellow(`${server}/api/v1/namespaces/kube-system/services/${svc.metadata!.name}${portName}/proxy`)}\n`;
     }
     s += "\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n";
     await k.out(s);

@@ -39,7 +39,7 @@ const view: CommandSpec = {
     const redact = (b?: boolean) => (b ? (raw ? 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==' : 'DATA+OMITTED') : undefined);
     const doc = {
       apiVersion: 'v1',
-      clusters: cfg.clusters.map((c) => ({ cluster: { 'certificate-authority-data': redact(c.certificateAuthorityData), server: c.server }, name: c.name })),
+      clusters: cfg.clusters.map((c) => ({ cluster: { 'certificate-authority-data': redact(c.certificateAuthorityData), 'insecure-skip-tls-verify': c.insecureSkipTLSVerify || undefined, server: c.server }, name: c.name })),
       contexts: cfg.contexts.map((c) => ({ context: { cluster: c.cluster, namespace: c.namespace, user: c.user }, name: c.name })),
       'current-context': cfg.currentContext,
       kind: 'Config',

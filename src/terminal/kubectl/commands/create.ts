@@ -2,10 +2,11 @@
 // match what kubectl builds client side.
 // mirrors: kubectl/pkg/cmd/create
 
+import { reportErrors } from './targets';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
-import { manifestInfos } from '../builder';
+import { manifestInfoStream } from '../builder';
 import { KubectlError, ServerError } from '../errors';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun, printResult, withSource, writeQuery } from '../mutate';
 import { asStatus, withLastApplied } from './apply';
@@ -45,8 +46,7 @@ export const createCommand: CommandSpec = {
     const dry = parseDryRun(v['dry-run']);
     const validate = normalizeValidate(v.validate);
     const ns = (v.namespace as string) || k.namespace;
-    const infos = await manifestInfos(k, files, v.recursive as boolean, ns, !!v.namespace);
-    let failed = false;
+    const { infos, errors } = await manifestInfoStream(k, files, v.recursive as boolean, ns, !!v.namespace);
     for (const m of infos) {
       const body = v['save-config'] ? withLastApplied(m.object, m.namespace) : m.object;
       try {
@@ -59,14 +59,13 @@ export const createCommand: CommandSpec = {
         await printResult(k, res.body as KubeObject, m.info, 'created', dry, v.output as string);
       } catch (e) {
         if (e instanceof KubectlError) {
-          failed = true;
-          await k.err(e.message.endsWith('\n') ? e.message : e.message + '\n');
+          errors.push(e);
           continue;
         }
         throw e;
       }
     }
-    return failed ? 1 : 0;
+    return reportErrors(k, errors);
   },
 };
 

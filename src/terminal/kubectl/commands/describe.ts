@@ -52,11 +52,18 @@ export const describeCommand: CommandSpec = {
               continue;
             }
             if (res.status !== 404 || !isStatus(res.body)) throw new ServerError(asStatus(res.body, res.status));
-            // Prefix match over the list.
-            const list = await k.list(r.info, namespace, v.selector ? { labelSelector: v.selector as string } : {});
-            const matches = list.items.filter((o) => o.metadata!.name!.startsWith(name));
-            if (matches.length === 0) errors.push(formatStatus(res.body));
-            for (const o of matches) found.push({ info: r.info, obj: o });
+            // `describe TYPE PREFIX`: kubectl falls back to every object whose name starts with it, each
+            // printed with one more newline (DescribeMatchingResources).
+            if (args.length === 2 && !args[1].includes('/')) {
+              const list = await k.list(r.info, namespace, v.selector ? { labelSelector: v.selector as string } : {});
+              const matches = list.items.filter((o) => o.metadata!.name!.startsWith(name));
+              for (const o of matches) {
+                const text = await describerFor(r.info.group, r.info.kind)({ k, info: r.info, settings: { showEvents: v['show-events'] as boolean, chunkSize: v['chunk-size'] as number }, now: k.env.now() }, o);
+                await k.out(`${text}\n`);
+              }
+              if (matches.length) return 0;
+            }
+            errors.push(formatStatus(res.body));
           }
         } else {
           const list = await k.list(r.info, namespace, v.selector ? { labelSelector: v.selector as string } : {});

@@ -2,6 +2,7 @@
 // -o yaml|json|name|jsonpath|custom-columns.
 // mirrors: kubectl/pkg/cmd/get/get.go
 
+import { encodeJsonBody } from '../../../engine/api/encode';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
@@ -201,11 +202,12 @@ async function raw(k: Kubectl, uri: string): Promise<number> {
     query[decodeURIComponent(a)] = decodeURIComponent(b);
   }
   const res = await k.request({ method: 'GET', path, query });
-  const body = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+  // The bytes as the server wrote them (the in-process client hands over objects: encode them the same way).
+  const body = typeof res.body === 'string' ? res.body : res.body === undefined ? '' : encodeJsonBody(path, res.body);
   if (res.status >= 400) {
     if (isStatus(res.body)) throw new ServerError(res.body);
   }
-  await k.out(body + (body.endsWith('\n') ? '' : '\n'));
+  await k.out(body);
   return 0;
 }
 

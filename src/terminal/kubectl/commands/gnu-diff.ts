@@ -19,8 +19,6 @@ export interface LineDiff {
   changes: Change[];
 }
 
-const SNAKE_LIMIT = 20;
-
 /** Splits text into lines; a missing final newline is not modelled (YAML always ends with one). */
 export function splitLines(text: string): string[] {
   if (text === '') return [];
@@ -180,7 +178,7 @@ function discardConfusingLines(equivs: [number[], number[]], changed: [Uint8Arra
   return { undiscarded, realIndexes };
 }
 
-/** compareseq + diag (without the speed-large-files heuristic, which diff -u does not enable). */
+/** compareseq + diag, without the --speed-large-files heuristic (off by default, so never used by kubectl). */
 function compareseq(vec: [number[], number[]], real: [number[], number[]], changed: [Uint8Array, Uint8Array]): void {
   const xv = vec[0];
   const yv = vec[1];
@@ -259,7 +257,6 @@ function compareseq(vec: [number[], number[]], real: [number[], number[]], chang
       seq(xmid, xlim, ymid, ylim);
     }
   };
-  void SNAKE_LIMIT;
   seq(0, xv.length, 0, yv.length);
 }
 

@@ -2,13 +2,12 @@
 // on the server or --local on -f objects; `patched` / `patched (no change)`.
 // mirrors: kubectl/pkg/cmd/patch/patch.go
 
-import { load } from 'js-yaml';
 import type { CommandSpec } from '../command';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError } from '../errors';
 import { parseDryRun } from '../mutate';
 import { parseOutput } from '../output';
-import { goYamlError } from '../yaml-errors';
+import { parseYamlDocument, YamlSyntaxError } from '../../../engine/util/yaml';
 import { resolvePath } from '../../../engine/runtime/sh/fs';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, deepEqual } from '../../../engine/api/patch/index';
 import { patchMetaFor, schemaFor } from '../../../engine/schema/index';
@@ -64,9 +63,10 @@ export const patchCommand: CommandSpec = {
     }
     let patch: unknown;
     try {
-      patch = load(raw);
+      patch = parseYamlDocument(raw);
     } catch (e) {
-      throw new KubectlError(`error: unable to parse ${JSON.stringify(patchText)}: ${goYamlError(e, raw)}`);
+      if (!(e instanceof YamlSyntaxError)) throw e;
+      throw new KubectlError(`error: unable to parse ${JSON.stringify(patchText)}: ${e.message}`);
     }
     const body = JSON.stringify(patch ?? null);
     const { namespace, explicit } = namespaceOf(k, v);

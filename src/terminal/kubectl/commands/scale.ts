@@ -48,7 +48,18 @@ export const scaleCommand: CommandSpec = {
         } else throw new KubectlError(`error: resource(s) were provided, but no name was specified`);
       }
     }
+    // kubectl's builder fetches every target first; when none exists the visit errors become the message.
+    const found: typeof targets = [];
+    const missing: string[] = [];
     for (const t of targets) {
+      const res = await k.request({ method: 'GET', path: k.resourcePath(t.info, t.namespace, t.name) });
+      if (res.status < 300) found.push(t);
+      else missing.push(new ServerError(asStatus(res.body, res.status)).status.message ?? '');
+    }
+    if (found.length === 0 && missing.length) {
+      throw new KubectlError(`error: no objects passed to scale ${missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`}`);
+    }
+    for (const t of found) {
       if (!t.info.subresources.includes('scale')) throw new KubectlError(`error: no scaler has been implemented for {"${t.info.group}" "${t.info.kind}"}`);
       const path = k.resourcePath(t.info, t.namespace, t.name, 'scale');
       const cur = await k.request({ method: 'GET', path });

@@ -136,7 +136,3 @@ export async function reportErrors(k: Kubectl, errors: Error[]): Promise<number>
   return 1;
 }
 
-/** An error whose text is printed as is (kubectl's fmt.Errorf results get `error: ` from errorText). */
-export function plainError(message: string): Error {
-  return new Error(message);
-}

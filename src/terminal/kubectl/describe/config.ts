@@ -24,7 +24,7 @@ function keys(m: Record<string, string> | undefined): string[] {
 
 export const describeConfigMap: Describer = async (ctx, obj) => {
   const cm = obj as ConfigMap & KubeObject;
-  const events = await fetchEvents(ctx, obj, 'ConfigMap');
+  const events = await fetchEvents(ctx, obj, 'ConfigMap', true);
   const m = cm.metadata ?? {};
   return describeString((w) => {
     w.write(LEVEL_0, `Name:\t${m.name ?? ''}\n`);

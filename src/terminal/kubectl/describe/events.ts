@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../../engine/api/types';
 import type { DescribeContext } from './types';
 import type { DescribedEvent } from '../printers/index';
-import { apiPath, listAll } from './util';
+import { apiPath, listAll, serverError } from './util';
 
 export interface EventRef {
   name: string;
@@ -21,17 +21,21 @@ export function refOf(obj: KubeObject, kind = obj.kind): EventRef {
   return { name: m.name ?? '', namespace: m.namespace ?? '', kind: kind || undefined, uid: m.uid || undefined };
 }
 
-/** Events about `ref`, or [] when they cannot be listed (kubectl ignores that error). */
-export async function searchEvents(ctx: DescribeContext, ref: EventRef): Promise<DescribedEvent[]> {
+/**
+ * Events about `ref`. Most describers ignore a failed list (the section then reads `<none>`); with
+ * `strict` the failure is the describe's error, as for config maps.
+ */
+export async function searchEvents(ctx: DescribeContext, ref: EventRef, strict = false): Promise<DescribedEvent[]> {
   const terms = [`involvedObject.name=${ref.name}`, `involvedObject.namespace=${ref.namespace}`];
   if (ref.kind) terms.push(`involvedObject.kind=${ref.kind}`);
   if (ref.uid) terms.push(`involvedObject.uid=${ref.uid}`);
   const res = await listAll<DescribedEvent>(ctx, apiPath('v1', 'events', ref.namespace || undefined), { fieldSelector: terms.join(',') });
+  if (strict && res.error) throw serverError(res.error);
   return res.items;
 }
 
 /** The Events section's input: undefined (no section) when --show-events=false. */
-export async function fetchEvents(ctx: DescribeContext, obj: KubeObject, kind = obj.kind): Promise<DescribedEvent[] | undefined> {
+export async function fetchEvents(ctx: DescribeContext, obj: KubeObject, kind = obj.kind, strict = false): Promise<DescribedEvent[] | undefined> {
   if (!ctx.settings.showEvents) return undefined;
-  return searchEvents(ctx, refOf(obj, kind));
+  return searchEvents(ctx, refOf(obj, kind), strict);
 }

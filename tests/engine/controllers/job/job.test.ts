@@ -173,4 +173,17 @@ describe('Job controller', () => {
     await w.advance(40_000);
     expect(pods(w)).toHaveLength(0);
   });
+
+  it('deleting a job without a policy orphans its pods, which lose the tracking finalizer', async () => {
+    const w = world();
+    w.client.create('jobs.batch', job('orph', 'sleep 600'));
+    await w.advance(5000);
+    w.client.delete('jobs.batch', 'default', 'orph');
+    await w.advance(2000);
+    expect(w.get('jobs.batch', 'orph')).toBeUndefined();
+    const p = pods(w)[0];
+    expect(p.metadata!.ownerReferences).toBeUndefined();
+    expect(p.metadata!.finalizers).toBeUndefined();
+    expect(p.metadata!.deletionTimestamp).toBeUndefined();
+  });
 });

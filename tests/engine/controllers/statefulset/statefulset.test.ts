@@ -179,4 +179,25 @@ describe('StatefulSet controller', () => {
     await w.advance(40_000);
     expect(pod(w, 'crash-0')!.metadata!.uid).not.toBe(uid);
   });
+
+  it('a pod on a dead node is not replaced while its object remains (Terminating)', async () => {
+    const w = world();
+    w.client.create('statefulsets.apps', sts('db', { replicas: 1 }));
+    await w.advance(20_000);
+    const old = pod(w, 'db-0')!;
+    const node = (old.spec as { nodeName: string }).nodeName;
+    w.cluster.kubelets.get(node)!.powerOff();
+    // NotReady after the grace period, evicted after the 300 s toleration: the pod is only marked for deletion.
+    await w.advance(7 * 60_000);
+    const stuck = pod(w, 'db-0')!;
+    expect(stuck.metadata!.uid).toBe(old.metadata!.uid);
+    expect(stuck.metadata!.deletionTimestamp).toBeDefined();
+    expect(w.podNames()).toEqual(['db-0']);
+    // Force-deleting the object lets the controller make db-0 again (elsewhere), with the same claim.
+    w.client.delete('pods', 'default', 'db-0', { gracePeriodSeconds: 0 });
+    await w.advance(1000);
+    const fresh = pod(w, 'db-0')!;
+    expect(fresh.metadata!.uid).not.toBe(old.metadata!.uid);
+    expect((fresh.spec as { volumes: { persistentVolumeClaim?: { claimName: string } }[] }).volumes[0].persistentVolumeClaim!.claimName).toBe('www-db-0');
+  });
 });
