@@ -10,6 +10,7 @@ export class WallClockDriver {
   private last = 0;
   private running = false;
   private busy = false;
+  private carry = 0;
   speed: number;
 
   constructor(
@@ -55,10 +56,15 @@ export class WallClockDriver {
     const now = performance.now();
     const elapsed = now - this.last;
     this.last = now;
-    if (!this.busy) {
+    // The engine's clock counts whole milliseconds; the fraction is carried to the next tick. Time that
+    // passes while the engine is still busy is dropped: under load the simulation slows, it never bursts.
+    if (!this.busy) this.carry += elapsed * this.speed;
+    const whole = Math.floor(this.carry);
+    if (!this.busy && whole > 0) {
+      this.carry -= whole;
       this.busy = true;
       try {
-        await this.target.advance(elapsed * this.speed);
+        await this.target.advance(whole);
       } finally {
         this.busy = false;
       }

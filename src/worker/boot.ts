@@ -49,6 +49,8 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const BENCH_SPACING_MS = 100;
+
 /** Benchmark workload, as in `kubeplay bench`: Deployments of 100 replicas, 100m CPU and 64Mi each. */
 export function benchDeployment(i: number, replicas: number): Deployment & KubeObject {
   const app = `bench-${i}`;
@@ -69,8 +71,17 @@ export function benchDeployment(i: number, replicas: number): Deployment & KubeO
 
 export function benchCluster(nodes: number, pods: number, wallNow: number): Booted {
   const booted = freshCluster(nodes, 1, wallNow);
-  for (let i = 0, left = pods; left > 0; i++, left -= 100) {
-    booted.cluster.handle({ method: 'POST', path: '/apis/apps/v1/namespaces/default/deployments', body: benchDeployment(i, Math.min(100, left)) });
-  }
+  const c = booted.cluster;
+  // One Deployment every 100 ms of simulated time: the page sees the cluster fill up (and stays
+  // responsive) instead of waiting for one giant burst at a single instant.
+  let i = 0;
+  let left = pods;
+  const next = () => {
+    if (left <= 0) return;
+    c.handle({ method: 'POST', path: '/apis/apps/v1/namespaces/default/deployments', body: benchDeployment(i++, Math.min(100, left)) });
+    left -= 100;
+    c.clock.setTimeout(next, BENCH_SPACING_MS);
+  };
+  next();
   return booted;
 }

@@ -11,6 +11,8 @@ import type { FeedBatch, FeedResource, FeedViews } from './protocol';
 import { countsAgainstNode, deploymentView, eventView, namespaceView, nodeView, podView, serviceView, type NodeUsage } from './views';
 
 const FLUSH_MS = 50;
+/** The page keeps the newest events only; never send more than this many at once. */
+const EVENTS_PER_BATCH = 1000;
 
 /** Store resource names behind each feed. */
 const STORE_RESOURCE: Record<FeedResource, string> = {
@@ -148,7 +150,15 @@ export class FeedHub {
     const sent = this.sent.get(r)!;
     sent.clear();
     const upsert: FeedViews[R][] = [];
-    for (const obj of this.cluster.store.list(STORE_RESOURCE[r])) {
+    let objects = [...this.cluster.store.list(STORE_RESOURCE[r])];
+    if (r === 'events' && objects.length > EVENTS_PER_BATCH) {
+      objects = objects
+        .map((o) => ({ o, t: eventView(o).time }))
+        .sort((a, b) => a.t - b.t)
+        .slice(-EVENTS_PER_BATCH)
+        .map((x) => x.o);
+    }
+    for (const obj of objects) {
       const v = this.view(r, obj);
       sent.set(keyOf(obj), v.key);
       upsert.push(v);
@@ -160,7 +170,9 @@ export class FeedHub {
     const sent = this.sent.get(r)!;
     const upsert: FeedViews[R][] = [];
     const remove: string[] = [];
-    for (const key of keys) {
+    // A burst of events: the newest ones are what the timeline shows (a Set keeps insertion order).
+    const chosen = r === 'events' && keys.size > EVENTS_PER_BATCH ? [...keys].slice(-EVENTS_PER_BATCH) : keys;
+    for (const key of chosen) {
       const slash = key.indexOf('/');
       const obj = r === 'nodes' || r === 'namespaces' ? this.cluster.store.get(STORE_RESOURCE[r], undefined, key) : this.cluster.store.get(STORE_RESOURCE[r], key.slice(0, slash), key.slice(slash + 1));
       const prev = sent.get(key);

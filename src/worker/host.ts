@@ -29,6 +29,18 @@ const CLOCK_EVERY_MS = 250;
 /** Above this many objects autosave is skipped (a snapshot would cost more than it is worth). */
 const SAVE_LIMIT = 20000;
 const PANEL_TIMEOUT_MS = 10000;
+/** Simulated time per advance slice, and wall time the worker may stay busy before yielding. */
+const SLICE_MS = 250;
+const BUSY_MS = 12;
+
+/** Lets queued messages and timers run (a zero-delay macrotask, unlike a clamped setTimeout). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
+}
 
 function writeFile(fs: FileSystem, path: string, text: string): void {
   const dir = path.slice(0, path.lastIndexOf('/')) || '/';
@@ -165,16 +177,28 @@ export class WorkerHost {
     if (this.subscribed.length) this.feeds.subscribe(this.subscribed);
     const cluster = this.cluster;
     // The engine's clock counts whole milliseconds; wall time × speed is fractional, so carry the rest.
+    // A big cluster can take long to advance: go in slices and let messages and feeds through between.
     let carry = 0;
     const target = {
-      advance: (ms: number) => {
-        const whole = Math.floor(ms + carry);
-        carry = ms + carry - whole;
-        return cluster.advance(whole).catch((e: unknown) => {
+      advance: async (ms: number) => {
+        let left = Math.floor(ms + carry);
+        carry = ms + carry - left;
+        let since = performance.now();
+        try {
+          while (left > 0 && this.cluster === cluster) {
+            const step = Math.min(left, SLICE_MS);
+            await cluster.advance(step);
+            left -= step;
+            if (left > 0 && performance.now() - since > BUSY_MS) {
+              await yieldToEventLoop();
+              since = performance.now();
+            }
+          }
+        } catch (e) {
           if (this.advanceFailed) return;
           this.advanceFailed = true;
           this.post({ type: 'notice', level: 'error', text: `The simulation hit an internal error: ${e instanceof Error ? e.message : String(e)}` });
-        });
+        }
       },
     };
     this.driver = new WallClockDriver(target, { speed: this.speed });

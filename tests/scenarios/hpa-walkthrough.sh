@@ -82,10 +82,10 @@ kubectl describe hpa php-apache
 kubectl delete pod load-generator
 sleep 60
 kubectl get hpa php-apache
-kubectl get deployment php-apache
-sleep 180
+sleep 240
 kubectl get hpa php-apache
-sleep 60
+kubectl describe hpa php-apache | grep -A4 Conditions
+sleep 90
 kubectl get hpa php-apache
 kubectl get deployment php-apache
 kubectl get events --field-selector involvedObject.kind=HorizontalPodAutoscaler

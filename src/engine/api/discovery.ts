@@ -123,8 +123,11 @@ export function apiResourceList(registry: Registry, group: string, version: stri
     resources.push(r);
     for (const s of subresourcesOf(d)) {
       const sr: Record<string, unknown> = { name: `${d.plural}/${s.name}`, singularName: '', namespaced: d.namespaced };
-      if (s.group !== d.group) sr.group = s.group;
-      if (s.version !== d.version) sr.version = s.version;
+      // A subresource of another group-version names both (pods/eviction → policy, v1).
+      if (s.group !== d.group || s.version !== d.version) {
+        sr.group = s.group;
+        sr.version = s.version;
+      }
       sr.kind = s.kind;
       sr.verbs = s.verbs;
       resources.push(sr);

@@ -13,8 +13,9 @@ class KeyLatency {
   private pending: number[] = [];
   private samples: number[] = [];
 
-  keystroke(): void {
-    this.pending.push(performance.now());
+  /** `at`: the key event's timeStamp (same clock as performance.now()). */
+  keystroke(at = performance.now()): void {
+    this.pending.push(at);
     if (this.pending.length > 64) this.pending.shift();
   }
 

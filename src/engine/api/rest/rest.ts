@@ -219,6 +219,7 @@ export class Rest {
     if (def.generation) meta.generation = 1;
     else delete meta.generation;
     def.prepareForCreate?.(obj, ctx);
+    dropEmptyMeta(meta);
     const errs: FieldError[] = [...metaErrs, ...(def.validate?.(obj) ?? [])];
     if (errs.length) throw invalid(def, meta.name ?? '', errs);
     this.admission.validate('CREATE', def, obj, undefined, ctx);
@@ -288,6 +289,7 @@ export class Rest {
       def.prepareForUpdate?.(obj, old, ctx);
     }
     const m = obj.metadata!;
+    dropEmptyMeta(m);
     // System fields are kept from the stored object.
     m.uid = oldMeta.uid;
     m.creationTimestamp = oldMeta.creationTimestamp;
@@ -426,6 +428,18 @@ export class Rest {
 
 export function invalid(def: ResourceDef, name: string, errs: FieldError[]): errors.StatusError {
   return new errors.StatusError(invalidStatus(def.kind, def.group, name, errs) as errors.Status);
+}
+
+/** Empty maps and lists in ObjectMeta are omitempty in Go: the stored object does not keep them. */
+function dropEmptyMeta(m: NonNullable<KubeObject['metadata']>): void {
+  for (const k of ['labels', 'annotations'] as const) {
+    const v = m[k];
+    if (v && Object.keys(v).length === 0) delete m[k];
+  }
+  for (const k of ['finalizers', 'ownerReferences', 'managedFields'] as const) {
+    const v = m[k];
+    if (v && v.length === 0) delete m[k];
+  }
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -11,7 +11,7 @@ import { json } from '../server';
 export function evictionHandler(budgetCheck: (pod: KubeObject) => string | undefined = () => undefined): SubresourceHandler {
   return (req: ApiRequest, def, rp, opts, rest): ApiResponse => {
     if (req.method !== 'POST') throw errors.methodNotSupported('', 'pods/eviction', req.method.toLowerCase());
-    const body = (decodeBody(req, 3 * 1024 * 1024) ?? {}) as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; preconditions?: { uid?: string } } };
+    const body = (decodeBody(req, 3 * 1024 * 1024) ?? {}) as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; preconditions?: { uid?: string }; dryRun?: string[] } };
     const name = rp.name!;
     if (body.metadata?.name && body.metadata.name !== name) {
       throw errors.badRequest(`name in URL does not match name in Eviction object`);
@@ -19,7 +19,8 @@ export function evictionHandler(budgetCheck: (pod: KubeObject) => string | undef
     const pod = rest.get(def, rp.namespace, name);
     const violation = budgetCheck(pod);
     if (violation) throw errors.tooManyRequests(violation, 10);
-    rest.delete(def, rp.namespace, name, { gracePeriodSeconds: body.deleteOptions?.gracePeriodSeconds, preconditions: body.deleteOptions?.preconditions }, opts);
+    const dryRun = opts.dryRun || !!body.deleteOptions?.dryRun?.includes('All');
+    rest.delete(def, rp.namespace, name, { gracePeriodSeconds: body.deleteOptions?.gracePeriodSeconds, preconditions: body.deleteOptions?.preconditions }, { ...opts, dryRun });
     return json(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   };
 }

@@ -66,9 +66,7 @@ function normalizeRequest(r: string): string {
 }
 
 /** Cases where commands/describe.ts (not the describers) still differs from kubectl, and why. */
-const COMMAND_DEVIATIONS: Record<string, string> = {
-  '-n demo describe pod db-': 'name-prefix matches are printed as "%s\\n" each by kubectl (DescribeMatchingResources), not joined by "\\n\\n"',
-};
+const COMMAND_DEVIATIONS: Record<string, string> = {};
 
 for (const world of fixture.worlds) {
   describe(`kubectl describe matches kubectl v1.32 (${world.name} objects)`, () => {
