@@ -27,7 +27,7 @@ Usage:
   kubeplay load stop SERVICE [-n NS]
   kubeplay load list
   kubeplay lb enable|disable       the load-balancer pool (disabled: EXTERNAL-IP stays <pending>)
-\${AUTOSCALER_HELP}  kubeplay help                    this text
+${AUTOSCALER_HELP}  kubeplay help                    this text
 `;
 
 export function kubeplayCommand(host: PlaygroundHost | undefined, defaultNamespace: () => string): CommandImpl {

@@ -11,6 +11,9 @@ import type { FeedBatch, FeedResource, FeedViews } from './protocol';
 import { countsAgainstNode, deploymentView, eventView, namespaceView, nodeView, podView, serviceView, type NodeUsage } from './views';
 
 const FLUSH_MS = 50;
+/** After a big batch, wait longer: the page renders fewer, larger updates while a big cluster churns. */
+const BUSY_FLUSH_MS = 250;
+const BIG_BATCH = 300;
 /** The page keeps the newest events only; never send more than this many at once. */
 const EVENTS_PER_BATCH = 1000;
 
@@ -43,6 +46,7 @@ export class FeedHub {
   private unwatch: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pendingReset = new Set<FeedResource>();
+  private lastSize = 0;
 
   constructor(
     private readonly cluster: Cluster,
@@ -108,7 +112,7 @@ export class FeedHub {
   }
 
   private schedule(): void {
-    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), FLUSH_MS);
+    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.lastSize > BIG_BATCH ? BUSY_FLUSH_MS : FLUSH_MS);
   }
 
   /** Sends what changed; also notices machines powered off or partitioned (no store event for those). */
@@ -125,6 +129,7 @@ export class FeedHub {
       keys.clear();
     }
     this.pendingReset.clear();
+    this.lastSize = batches.reduce((n, b) => n + b.upsert.length + b.remove.length, 0);
     if (batches.length) this.post(batches);
   }
 

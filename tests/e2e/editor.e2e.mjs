@@ -1,5 +1,5 @@
 // The editor: Apply runs `kubectl apply -f` in the terminal, the pods show on the map, Delete removes them.
-import { assert, openPlayground, podChips, waitFor, waitForTerminal } from './lib/page.mjs';
+import { assert, openPlayground, podChips, typeCommand, waitFor, waitForTerminal } from './lib/page.mjs';
 
 export const tests = [
   {
@@ -36,3 +36,44 @@ export const tests = [
     },
   },
 ];
+
+export const editTests = [
+  {
+    name: 'an object opened from the map is saved with kubectl edit',
+    async run({ context, baseUrl }) {
+      const { page } = await openPlayground(context, `${baseUrl}?speed=60`);
+      await page.waitForSelector('[data-testid="editor"] .monaco-editor .view-lines', { timeout: 20_000 });
+      await typeCommand(page, 'kubectl create deployment web --image=nginx');
+      await waitForTerminal(page, 'deployment.apps/web created');
+      await page.click('aside[aria-label="Workloads and services"] button:has-text("web")');
+      await waitFor(async () => (await page.textContent('[role="tablist"][aria-label="Open manifests"]')).includes('deployment/web'), 'deployment tab');
+      await waitFor(async () => (await page.$eval('[data-testid="editor"] .view-lines', (e) => e.textContent.replace(/\u00a0/g, ' '))).includes('kind: Deployment'), 'YAML in the editor');
+      await page.click('[data-testid="editor"] .view-lines');
+      await page.keyboard.press('Control+h');
+      await page.keyboard.press('Alt+c'); // match case: leave availableReplicas and friends alone
+      await page.keyboard.type('replicas: 1');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('replicas: 2');
+      await page.keyboard.press('Control+Alt+Enter');
+      await page.keyboard.press('Escape');
+      await page.click('button:has-text("Save")');
+      await waitForTerminal(page, /\$ kubectl edit deployments\.apps\/web -n default\ndeployment\.apps\/web edited/);
+      await typeCommand(page, 'kubectl get deploy web');
+      await waitForTerminal(page, /web\s+\d\/2\s+/);
+    },
+  },
+  {
+    name: 'kubectl edit typed in the terminal opens the editor; Cancel leaves the object',
+    async run({ context, baseUrl }) {
+      const { page } = await openPlayground(context, baseUrl);
+      await typeCommand(page, 'kubectl create configmap demo --from-literal=a=b');
+      await waitForTerminal(page, 'configmap/demo created');
+      await typeCommand(page, 'kubectl edit configmap demo');
+      await waitFor(async () => (await page.textContent('[role="tablist"][aria-label="Open manifests"]')).includes('kubectl edit'), 'edit tab');
+      await page.waitForSelector(':text("kubectl edit is waiting for this file")');
+      await page.click('button:has-text("Cancel")');
+      await waitForTerminal(page, 'Edit cancelled, no changes made.');
+    },
+  },
+];
+tests.push(...editTests);

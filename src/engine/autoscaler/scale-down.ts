@@ -56,20 +56,32 @@ export function findRemovable(
   const out: Removable[] = [];
   const removed = new Set<string>(skip);
   const targets = [...slots.values()].filter((s) => schedulable(s.node));
+  /** Pods the simulation already moved onto a node: they would have to move again. */
+  const received = new Map<string, PodObj[]>();
   for (const name of group) {
     const slot = slots.get(name);
     if (!slot || removed.has(name)) continue;
     if (slot.node.metadata?.annotations?.[SCALE_DOWN_DISABLED] === 'true') continue;
     if (utilization(slot).value >= threshold) continue;
-    const movable = (pods.get(name) ?? []).filter((p) => !staysWithNode(p));
+    const movable = [...(pods.get(name) ?? []).filter((p) => !staysWithNode(p)), ...(received.get(name) ?? [])];
     if (movable.some((p) => blocksRemoval(p, pdbs))) continue;
     // Try the moves on copies so a failed node leaves the snapshot untouched.
     const trial = targets.map((s) => ({ ...s }));
     const skipSet = new Set([...removed, name]);
-    if (!movable.every((p) => placeFirstFit(p, trial, skipSet))) continue;
+    const moves: [string, PodObj][] = [];
+    if (
+      !movable.every((p) => {
+        const to = placeFirstFit(p, trial, skipSet);
+        if (to) moves.push([to.name, p]);
+        return !!to;
+      })
+    ) {
+      continue;
+    }
     for (const t of trial) Object.assign(slots.get(t.name)!, { cpu: t.cpu, memory: t.memory, pods: t.pods });
+    for (const [to, p] of moves) received.set(to, [...(received.get(to) ?? []), p]);
     removed.add(name);
-    out.push({ name, podsToMove: movable });
+    out.push({ name, podsToMove: (pods.get(name) ?? []).filter((p) => !staysWithNode(p)) });
   }
   return out;
 }

@@ -27,6 +27,9 @@ export class EventRecorder {
   private lastNano = 0n;
   private similar = new Map<string, { since: number; first: string; others?: Set<string> }>();
   private pruneAt = 50_000;
+  /** Events in the order their lastTimestamp was set (a repeat appends again): expiry pops from the front. */
+  private expiry: { at: number; namespace: string; name: string }[] = [];
+  private expiryHead = 0;
   enabled = true;
 
   constructor(
@@ -55,6 +58,7 @@ export class EventRecorder {
         const next = { ...cur, count: (cur.count ?? 1) + 1, lastTimestamp: rfc3339(now), message } as KubeObject;
         try {
           this.client.update('events', next);
+          this.expiry.push({ at: now, namespace: hit.namespace, name: hit.name });
         } catch {
           // Events are best effort, as in client-go.
         }
@@ -62,7 +66,7 @@ export class EventRecorder {
       }
     }
     // Names are <object>.<unix nanos in hex>; keep them unique within one simulated instant.
-    let nano = BigInt(now) * 1_000_000n;
+    let nano = BigInt(Math.floor(now)) * 1_000_000n;
     if (nano <= this.lastNano) nano = this.lastNano + 1n;
     this.lastNano = nano;
     const name = `${ref.name}.${nano.toString(16)}`;
@@ -86,6 +90,7 @@ export class EventRecorder {
     try {
       this.client.create('events', ev);
       this.seen.set(key, { name, namespace, last: now });
+      this.expiry.push({ at: now, namespace, name });
     } catch (e) {
       // A terminating namespace refuses new events; that is fine. Anything else is a bug.
       if (!(e instanceof StatusError && e.code === 403)) throw e;
@@ -105,12 +110,18 @@ export class EventRecorder {
   /** Deletes events whose last occurrence is older than the TTL (the apiserver's --event-ttl). */
   expire(): void {
     const cutoff = this.clock.now() - EVENT_TTL_MS;
-    const stale: KubeObject[] = [];
-    for (const e of this.client.list<Writable<Event> & KubeObject>('events')) {
+    while (this.expiryHead < this.expiry.length && this.expiry[this.expiryHead].at < cutoff) {
+      const { namespace, name } = this.expiry[this.expiryHead++];
+      const e = this.client.get<Writable<Event> & KubeObject>('events', namespace, name);
+      if (!e) continue;
+      // A later repeat has its own entry further on.
       const t = Date.parse(e.lastTimestamp ?? e.eventTime ?? e.metadata!.creationTimestamp!);
-      if (t < cutoff) stale.push(e);
+      if (t < cutoff) this.client.delete('events', namespace, name);
     }
-    for (const e of stale) this.client.delete('events', e.metadata!.namespace, e.metadata!.name!);
+    if (this.expiryHead > 4096 && this.expiryHead * 2 > this.expiry.length) {
+      this.expiry = this.expiry.slice(this.expiryHead);
+      this.expiryHead = 0;
+    }
   }
 }
 

@@ -70,8 +70,8 @@ export interface StoreOptions {
 export class Store {
   private rv = 0;
   private tables = new Map<string, ResourceTable>();
-  /** owner uid → "resource\0key" of dependents (any resource). */
-  private owners = new Map<string, Set<string>>();
+  /** owner uid → dependents (any resource), by "resource\0key". */
+  private owners = new Map<string, Map<string, { table: ResourceTable; key: string }>>();
   private readonly historyCap: number;
   private anyWatchers = new Set<WatchHandler>();
   /** Set while watch handlers run: a write from inside one would reorder events for later watchers. */
@@ -159,14 +159,12 @@ export class Store {
 
   /** Dependents of an owner uid across all resources. */
   dependents(ownerUid: string): { resource: string; object: KubeObject }[] {
-    const set = this.owners.get(ownerUid);
-    if (!set) return [];
+    const deps = this.owners.get(ownerUid);
+    if (!deps) return [];
     const out: { resource: string; object: KubeObject }[] = [];
-    for (const ref of set) {
-      const i = ref.indexOf('\0');
-      const resource = ref.slice(0, i);
-      const o = this.tables.get(resource)?.objects.get(ref.slice(i + 1));
-      if (o) out.push({ resource, object: o });
+    for (const d of deps.values()) {
+      const o = d.table.objects.get(d.key);
+      if (o) out.push({ resource: d.table.name, object: o });
     }
     return out;
   }
@@ -195,8 +193,7 @@ export class Store {
     const old = t.objects.get(key);
     if (!old) throw new Error(`store: ${resource} ${key} missing`);
     const stored = this.stamp(obj);
-    this.remove(t, key, old);
-    this.insert(t, key, stored);
+    this.replace(t, key, old, stored);
     this.emit(t, { type: 'MODIFIED', resource, object: stored, old, rv: this.rv });
     return stored;
   }
@@ -230,32 +227,9 @@ export class Store {
     let nsMap = t.byNamespace.get(ns);
     if (!nsMap) t.byNamespace.set(ns, (nsMap = new Map()));
     nsMap.set(key, o);
-    const labels = o.metadata!.labels;
-    if (labels) {
-      for (const k in labels) {
-        let byValue = t.labels.get(k);
-        if (!byValue) t.labels.set(k, (byValue = new Map()));
-        let keys = byValue.get(labels[k]);
-        if (!keys) byValue.set(labels[k], (keys = new Set()));
-        keys.add(key);
-      }
-    }
-    for (const { def, map } of t.indexes.values()) {
-      for (const v of indexValues(def, o)) {
-        let keys = map.get(v);
-        if (!keys) map.set(v, (keys = new Set()));
-        keys.add(key);
-      }
-    }
-    const refs = o.metadata!.ownerReferences;
-    if (refs) {
-      const ref = t.name + '\0' + key;
-      for (const r of refs) {
-        let set = this.owners.get(r.uid);
-        if (!set) this.owners.set(r.uid, (set = new Set()));
-        set.add(ref);
-      }
-    }
+    this.indexLabels(t, key, o.metadata!.labels);
+    for (const ix of t.indexes.values()) this.indexValues(ix.map, key, indexValues(ix.def, o));
+    this.indexOwners(t, key, o.metadata!.ownerReferences);
   }
 
   private remove(t: ResourceTable, key: string, o: KubeObject): void {
@@ -266,36 +240,95 @@ export class Store {
       nsMap.delete(key);
       if (nsMap.size === 0) t.byNamespace.delete(ns);
     }
-    const labels = o.metadata!.labels;
-    if (labels) {
-      for (const k in labels) {
-        const byValue = t.labels.get(k);
-        const keys = byValue?.get(labels[k]);
-        if (!keys) continue;
-        keys.delete(key);
-        if (keys.size === 0) {
-          byValue!.delete(labels[k]);
-          if (byValue!.size === 0) t.labels.delete(k);
-        }
+    this.unindexLabels(t, key, o.metadata!.labels);
+    for (const ix of t.indexes.values()) this.unindexValues(ix.map, key, indexValues(ix.def, o));
+    this.unindexOwners(t, key, o.metadata!.ownerReferences);
+  }
+
+  /** An update in place: only the indexes whose inputs changed are touched (most writes are status writes). */
+  private replace(t: ResourceTable, key: string, old: KubeObject, o: KubeObject): void {
+    t.objects.set(key, o);
+    t.byNamespace.get(o.metadata!.namespace ?? '')!.set(key, o);
+    const ol = old.metadata!.labels;
+    const nl = o.metadata!.labels;
+    if (ol !== nl && !sameStringMap(ol, nl)) {
+      this.unindexLabels(t, key, ol);
+      this.indexLabels(t, key, nl);
+    }
+    for (const ix of t.indexes.values()) {
+      const a = indexValues(ix.def, old);
+      const b = indexValues(ix.def, o);
+      if (sameStrings(a, b)) continue;
+      this.unindexValues(ix.map, key, a);
+      this.indexValues(ix.map, key, b);
+    }
+    const oo = old.metadata!.ownerReferences;
+    const no = o.metadata!.ownerReferences;
+    if (oo !== no && !sameOwners(oo, no)) {
+      this.unindexOwners(t, key, oo);
+      this.indexOwners(t, key, no);
+    }
+  }
+
+  private indexLabels(t: ResourceTable, key: string, labels: Record<string, string> | undefined): void {
+    if (!labels) return;
+    for (const k in labels) {
+      let byValue = t.labels.get(k);
+      if (!byValue) t.labels.set(k, (byValue = new Map()));
+      let keys = byValue.get(labels[k]);
+      if (!keys) byValue.set(labels[k], (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private unindexLabels(t: ResourceTable, key: string, labels: Record<string, string> | undefined): void {
+    if (!labels) return;
+    for (const k in labels) {
+      const byValue = t.labels.get(k);
+      const keys = byValue?.get(labels[k]);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) {
+        byValue!.delete(labels[k]);
+        if (byValue!.size === 0) t.labels.delete(k);
       }
     }
-    for (const { def, map } of t.indexes.values()) {
-      for (const v of indexValues(def, o)) {
-        const keys = map.get(v);
-        if (!keys) continue;
-        keys.delete(key);
-        if (keys.size === 0) map.delete(v);
-      }
+  }
+
+  private indexValues(map: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+    for (const v of values) {
+      let keys = map.get(v);
+      if (!keys) map.set(v, (keys = new Set()));
+      keys.add(key);
     }
-    const refs = o.metadata!.ownerReferences;
-    if (refs) {
-      const ref = t.name + '\0' + key;
-      for (const r of refs) {
-        const set = this.owners.get(r.uid);
-        if (!set) continue;
-        set.delete(ref);
-        if (set.size === 0) this.owners.delete(r.uid);
-      }
+  }
+
+  private unindexValues(map: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+    for (const v of values) {
+      const keys = map.get(v);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) map.delete(v);
+    }
+  }
+
+  private indexOwners(t: ResourceTable, key: string, refs: readonly { uid: string }[] | undefined): void {
+    if (!refs) return;
+    for (const r of refs) {
+      let deps = this.owners.get(r.uid);
+      if (!deps) this.owners.set(r.uid, (deps = new Map()));
+      deps.set(t.name + '\0' + key, { table: t, key });
+    }
+  }
+
+  private unindexOwners(t: ResourceTable, key: string, refs: readonly { uid: string }[] | undefined): void {
+    if (!refs) return;
+    const id = t.name + '\0' + key;
+    for (const r of refs) {
+      const deps = this.owners.get(r.uid);
+      if (!deps) continue;
+      deps.delete(id);
+      if (deps.size === 0) this.owners.delete(r.uid);
     }
   }
 
@@ -349,6 +382,29 @@ export class Store {
     this.anyWatchers.add(handler);
     return () => this.anyWatchers.delete(handler);
   }
+}
+
+function sameStringMap(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const na = a ? Object.keys(a).length : 0;
+  const nb = b ? Object.keys(b).length : 0;
+  if (na !== nb) return false;
+  if (na === 0) return true;
+  for (const k in a) if (a[k] !== b![k]) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameOwners(a: readonly { uid: string }[] | undefined, b: readonly { uid: string }[] | undefined): boolean {
+  if (!a || !b) return (a?.length ?? 0) === 0 && (b?.length ?? 0) === 0;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].uid !== b[i].uid) return false;
+  return true;
 }
 
 function indexValues(def: IndexDef, o: KubeObject): readonly string[] {

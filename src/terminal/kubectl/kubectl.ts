@@ -3,12 +3,13 @@
 
 import type { CommandSpec } from './command';
 import { GLOBAL_FLAGS, HELP_FLAG } from './command';
-import { FlagSet, FlagError, RequiredFlagError } from './flags';
+import { FlagSet, FlagError, RequiredFlagError, type FlagDef } from './flags';
 import { Kubectl, type KubectlEnv } from './context';
 import { KubectlError, ServerError } from './errors';
 import { UnknownResourceError } from './discovery';
 import { COMMANDS } from './commands/index';
-import { commandHelp, rootHelp } from './help';
+import { HELP_COMMAND, commandHelp, rootCommand, rootHelp, unknownCommandError, usageString, wrapLimit } from './help';
+import { NO_ALPHA_COMMANDS, isUnavailable, notAvailableError, withUnavailable } from './unavailable';
 
 export async function runKubectl(env: KubectlEnv, argv: string[]): Promise<number> {
   const k = new Kubectl(env);
@@ -35,58 +36,144 @@ async function report(k: Kubectl, e: unknown): Promise<number> {
   throw e;
 }
 
-/** Splits argv into the command path and the rest, like cobra's Find (flags may come first). */
-function findCommand(argv: string[]): { path: CommandSpec[]; rest: string[] } {
-  const path: CommandSpec[] = [];
-  let list = COMMANDS;
-  const rest: string[] = [];
-  const globals = new FlagSet(GLOBAL_FLAGS);
+/** The registered commands plus stand-ins for kubectl's commands we lack (built once). */
+let tree: CommandSpec[] | undefined;
+function commandTree(): CommandSpec[] {
+  return (tree ??= withUnavailable(COMMANDS));
+}
+
+const isBoolLike = (f: FlagDef | undefined): boolean => !!f && (f.type === 'bool' || f.noOptDefault !== undefined);
+
+/**
+ * cobra's stripFlags: the non-flag words of argv as Find sees them. A `--flag` or `-f` without `=` takes
+ * the next word as its value unless it is a known flag with a default (a bool); unknown ones too.
+ */
+function stripFlags(argv: string[], flags: FlagDef[]): string[] {
+  const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('-')) {
-      rest.push(a);
-      // A global flag's separate value belongs to it, not to the command path.
-      const name = a.startsWith('--') ? a.slice(2) : a.slice(1);
-      const def = a.startsWith('--') ? GLOBAL_FLAGS.find((f) => f.name === name) : GLOBAL_FLAGS.find((f) => f.short === name);
-      if (def && def.type !== 'bool' && !a.includes('=') && i + 1 < argv.length) rest.push(argv[++i]);
-      continue;
-    }
-    const cmd = list.find((c) => c.name === a || c.aliases?.includes(a));
-    if (!cmd || (path.length && !path[path.length - 1].subcommands)) {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    path.push(cmd);
-    if (!cmd.subcommands) {
-      rest.push(...argv.slice(i + 1));
-      break;
-    }
-    list = cmd.subcommands;
+    const s = argv[i];
+    if (s === '--') break;
+    const long = s.startsWith('--') && !s.includes('=') && !isBoolLike(flags.find((f) => f.name === s.slice(2)));
+    const short = s.startsWith('-') && !s.includes('=') && s.length === 2 && !isBoolLike(flags.find((f) => f.short === s[1]));
+    if (long || short) {
+      if (argv.length - i - 1 <= 1) break;
+      i++;
+    } else if (s !== '' && !s.startsWith('-')) words.push(s);
   }
-  void globals;
-  return { path, rest };
+  return words;
+}
+
+/** cobra's argsMinusFirstX: argv without the first word equal to `name` that is not a flag's value. */
+function argsMinusFirst(argv: string[], name: string, flags: FlagDef[]): string[] {
+  for (let i = 0; i < argv.length; i++) {
+    const s = argv[i];
+    if (s === '--') break;
+    const long = s.startsWith('--') && !s.includes('=') && !isBoolLike(flags.find((f) => f.name === s.slice(2)));
+    const short = s.startsWith('-') && !s.includes('=') && s.length === 2 && !isBoolLike(flags.find((f) => f.short === s[1]));
+    if (long || short) i++;
+    else if (!s.startsWith('-') && s === name) return [...argv.slice(0, i), ...argv.slice(i + 1)];
+  }
+  return argv;
+}
+
+/**
+ * cobra's Find: walks the command tree by the non-flag words of argv (flags may come first). `unknown`
+ * is the word the root does not know (cobra's legacyArgs error); `help` is the default help command.
+ */
+function findCommand(argv: string[], withHelp: boolean): { path: CommandSpec[]; rest: string[]; unknown?: string } {
+  const path: CommandSpec[] = [];
+  let list = withHelp ? [...commandTree(), HELP_COMMAND] : commandTree();
+  let rest = argv;
+  for (;;) {
+    const flags = [...GLOBAL_FLAGS, ...(path.length ? path[path.length - 1].flags : [])];
+    const words = stripFlags(rest, flags);
+    const next = words.length ? list.find((c) => c.name === words[0] || c.aliases?.includes(words[0])) : undefined;
+    if (!next) {
+      if (path.length === 0 && words.length) return { path, rest, unknown: words[0] };
+      return { path, rest };
+    }
+    path.push(next);
+    rest = argsMinusFirst(rest, words[0], flags);
+    list = next.subcommands ?? [];
+  }
+}
+
+/** kubectl's terminal width for the help writer, when the output is a terminal that tells its width. */
+function helpWrapLimit(stream: KubectlEnv['stdout']): number {
+  // The page terminal may advertise `columns`; transcripts and pipes do not, so they never wrap.
+  const columns = (stream as { columns?: unknown }).columns;
+  return stream.isTTY && typeof columns === 'number' ? wrapLimit(columns) : 0;
+}
+
+/** Where a group command run without a subcommand prints its help (cmdutil.DefaultSubCommandRun). */
+const BARE_GROUP_HELP: Record<string, 'stdout' | 'always'> = {
+  rollout: 'stdout',
+  // certificate's Run just prints its help, whatever the arguments.
+  certificate: 'always',
+};
+
+/** Go's %#q for a []string: [`a` `b`] (double quotes for words that cannot be backquoted). */
+function goQuoteList(words: string[]): string {
+  return `[${words.map((w) => (/[`\x00-\x08\x0a-\x1f\x7f]/.test(w) ? JSON.stringify(w) : `\`${w}\``)).join(' ')}]`;
+}
+
+/** `kubectl help [command]`: cobra's help command. */
+async function runHelpCommand(k: Kubectl, rest: string[]): Promise<number> {
+  const set = new FlagSet([...GLOBAL_FLAGS, HELP_FLAG]);
+  let parsed;
+  try {
+    parsed = set.parse(rest);
+  } catch (e) {
+    if (e instanceof FlagError) {
+      await k.err(`error: ${e.message}\nSee 'kubectl help --help' for usage.\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (parsed.values.help) {
+    await k.out(commandHelp(HELP_COMMAND, ['help'], helpWrapLimit(k.env.stdout)));
+    return 0;
+  }
+  const found = findCommand(parsed.args, true);
+  if (found.unknown !== undefined) {
+    await k.err(`Unknown help topic ${goQuoteList(parsed.args)}\n${usageString(rootCommand(commandTree()), [])}`);
+    return 0;
+  }
+  return showHelp(k, found.path);
+}
+
+/** Prints a command's --help; stand-ins say they are not available. */
+async function showHelp(k: Kubectl, path: CommandSpec[]): Promise<number> {
+  const names = path.map((c) => c.name);
+  const cmd = path[path.length - 1];
+  if (cmd?.name === 'alpha' && path.length === 1 && isUnavailable(cmd)) {
+    await k.err(NO_ALPHA_COMMANDS);
+    return 0;
+  }
+  if (cmd && isUnavailable(cmd)) {
+    await k.err(notAvailableError(names));
+    return 1;
+  }
+  const limit = helpWrapLimit(k.env.stdout);
+  await k.out(cmd ? commandHelp(cmd, names, limit) : rootHelp(commandTree(), limit));
+  return 0;
 }
 
 async function dispatch(k: Kubectl, argv: string[]): Promise<number> {
-  const { path, rest } = findCommand(argv);
+  // kubectl looks for a plugin when the root does not know the command; flags before it are refused.
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (findCommand(argv, false).unknown !== undefined && first !== 'help' && argv[0].startsWith('-')) {
+    await k.err(`Error: flags cannot be placed before plugin name: ${argv[0]}\n`);
+    return 1;
+  }
+  const { path, rest, unknown } = findCommand(argv, true);
+  if (unknown !== undefined) {
+    await k.err(unknownCommandError(unknown, commandTree()));
+    return 1;
+  }
   if (path.length === 0) {
-    const first = rest.find((a) => !a.startsWith('-'));
-    if (first !== undefined && !['help'].includes(first)) {
-      await k.err(unknownCommand(first, 'kubectl', COMMANDS));
-      return 1;
-    }
-    if (first === 'help') {
-      const topic = rest.filter((a) => !a.startsWith('-'))[1];
-      const cmd = topic ? COMMANDS.find((c) => c.name === topic) : undefined;
-      await k.out(cmd ? commandHelp(cmd, [cmd.name]) : rootHelp(COMMANDS));
-      return 0;
-    }
     try {
-      const flags = new FlagSet([...GLOBAL_FLAGS, HELP_FLAG]).parse(rest);
-      if (flags.values.help) {
-        await k.out(rootHelp(COMMANDS));
-        return 0;
-      }
+      new FlagSet([...GLOBAL_FLAGS, HELP_FLAG]).parse(rest);
     } catch (e) {
       if (e instanceof FlagError) {
         await k.err(`error: ${e.message}\nSee 'kubectl --help' for usage.\n`);
@@ -94,10 +181,13 @@ async function dispatch(k: Kubectl, argv: string[]): Promise<number> {
       }
       throw e;
     }
-    await k.out(rootHelp(COMMANDS));
-    return 0;
+    // The root command's Run prints its help, like --help.
+    return showHelp(k, []);
   }
+  if (path[0] === HELP_COMMAND) return runHelpCommand(k, rest);
   const cmd = path[path.length - 1];
+  // Commands we lack answer before their (unknown) flags are parsed.
+  if (isUnavailable(cmd)) return showHelp(k, path);
   const names = path.map((c) => c.name);
   const fullName = ['kubectl', ...names].join(' ');
   const set = new FlagSet([...cmd.flags, ...GLOBAL_FLAGS.filter((g) => !cmd.flags.some((f) => f.name === g.name)), HELP_FLAG]);
@@ -111,10 +201,7 @@ async function dispatch(k: Kubectl, argv: string[]): Promise<number> {
     }
     throw e;
   }
-  if (parsed.values.help) {
-    await k.out(commandHelp(cmd, names));
-    return 0;
-  }
+  if (parsed.values.help) return showHelp(k, path);
   try {
     set.checkRequired(parsed);
   } catch (e) {
@@ -125,13 +212,16 @@ async function dispatch(k: Kubectl, argv: string[]): Promise<number> {
     throw e;
   }
   if (!cmd.run) {
-    // A group command (config, rollout, set, create…) without a subcommand.
+    // A group command (config, rollout, set…) without a subcommand.
+    const mode = BARE_GROUP_HELP[names.join(' ')];
+    if (mode === 'always') return showHelp(k, path);
     if (parsed.args.length) {
-      await k.err(`error: unknown command "${parsed.args[0]}"\nSee '${fullName} -h' for help and examples\n`);
+      await k.err(`error: unknown command "${parsed.args.join(' ')}"\nSee '${fullName} -h' for help and examples\n`);
       return 1;
     }
-    await k.out(commandHelp(cmd, names));
-    return 0;
+    if (mode === 'stdout') await k.out(commandHelp(cmd, names, helpWrapLimit(k.env.stdout)));
+    else await k.err(commandHelp(cmd, names, helpWrapLimit(k.env.stderr)));
+    return 1;
   }
   if (cmd.noArgs && parsed.args.length) {
     await k.err(`error: unknown command "${parsed.args[0]}" for "${fullName}"\n`);
@@ -140,24 +230,4 @@ async function dispatch(k: Kubectl, argv: string[]): Promise<number> {
   const as = parsed.values.as as string;
   if (as) k.as = { user: as, groups: (parsed.values['as-group'] as string[]) ?? [] };
   return cmd.run(k, parsed.args, parsed, names);
-}
-
-/** cobra's unknown-command error with its "Did you mean this?" suggestions (distance ≤ 2 or prefix). */
-function unknownCommand(name: string, parent: string, candidates: CommandSpec[]): string {
-  const suggestions = candidates.filter((c) => levenshtein(name.toLowerCase(), c.name.toLowerCase()) <= 2 || c.name.toLowerCase().startsWith(name.toLowerCase())).map((c) => c.name);
-  let s = `error: unknown command "${name}" for "${parent}"\n`;
-  if (suggestions.length) s += `\nDid you mean this?\n${suggestions.map((x) => `\t${x}\n`).join('')}`;
-  return s;
-}
-
-function levenshtein(a: string, b: string): number {
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d[i] = [i];
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length][b.length];
 }

@@ -221,17 +221,15 @@ export function validateObjectMetaUpdate(newMeta: ObjectMeta | undefined, oldMet
   errs.push(...validateImmutableField(n.name ?? '', o.name ?? '', child(path, 'name')));
   errs.push(...validateImmutableField(n.namespace ?? '', o.namespace ?? '', child(path, 'namespace')));
   errs.push(...validateImmutableField(n.uid ?? '', o.uid ?? '', child(path, 'uid')));
-  errs.push(
-    ...validateImmutableField(n.creationTimestamp ?? null, o.creationTimestamp ?? null, child(path, 'creationTimestamp'), timeValue(n.creationTimestamp)),
-  );
-  errs.push(
-    ...validateImmutableField(
-      n.deletionTimestamp ?? null,
-      o.deletionTimestamp ?? null,
-      child(path, 'deletionTimestamp'),
-      n.deletionTimestamp ? timeValue(n.deletionTimestamp) : null,
-    ),
-  );
+  // Times are shown as Go prints them, which is costly: only when they differ.
+  if ((n.creationTimestamp ?? null) !== (o.creationTimestamp ?? null)) {
+    errs.push(...validateImmutableField(n.creationTimestamp ?? null, o.creationTimestamp ?? null, child(path, 'creationTimestamp'), timeValue(n.creationTimestamp)));
+  }
+  if ((n.deletionTimestamp ?? null) !== (o.deletionTimestamp ?? null)) {
+    errs.push(
+      ...validateImmutableField(n.deletionTimestamp ?? null, o.deletionTimestamp ?? null, child(path, 'deletionTimestamp'), n.deletionTimestamp ? timeValue(n.deletionTimestamp) : null),
+    );
+  }
   errs.push(
     ...validateImmutableField(n.deletionGracePeriodSeconds ?? null, o.deletionGracePeriodSeconds ?? null, child(path, 'deletionGracePeriodSeconds')),
   );
