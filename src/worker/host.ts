@@ -145,10 +145,13 @@ export class WorkerHost {
   private async boot(o: BootOptions): Promise<BootInfo> {
     this.persistOn = o.persist && !o.bench && persist.available();
     this.seed = o.seed;
-    this.speed = o.speed > 0 ? o.speed : 1;
+    this.speed = o.speed !== undefined && o.speed > 0 ? o.speed : 1;
     this.paused = o.speed === 0;
     const booted = await bootCluster(o, Date.now());
-    if (booted.snapshot && o.speed !== 0 && !booted.snapshot.paused) this.speed = booted.snapshot.speed || this.speed;
+    if (booted.snapshot && o.speed === undefined) {
+      this.speed = booted.snapshot.speed > 0 ? booted.snapshot.speed : 1;
+      this.paused = booted.snapshot.paused;
+    }
     this.install(booted, booted.snapshot?.history ?? [], booted.snapshot?.files ?? []);
     if (o.bench) this.startBenchReports(o.bench.pods);
     if (this.persistOn && !booted.snapshot) this.scheduleSave();

@@ -120,8 +120,8 @@ export interface ClockState {
 export interface BootOptions {
   /** Worker nodes of a fresh cluster. */
   nodes: number;
-  /** 0 starts paused. */
-  speed: number;
+  /** 0 starts paused; absent: 1x, or the speed (and pause) of a restored cluster. */
+  speed?: number;
   /** Restore from and save to IndexedDB. */
   persist: boolean;
   /** A fresh cluster even if a snapshot exists (the snapshot is replaced on the next save). */

@@ -7,6 +7,13 @@ export const tests = [
     async run({ context, baseUrl }) {
       const { page } = await openPlayground(context, baseUrl);
       await page.click('button[role="radio"]:has-text("60x")');
+      // Count the ghost chips that fly a replacement pod to its new node.
+      await page.evaluate(() => {
+        window.__ghosts = 0;
+        new MutationObserver((ms) => {
+          for (const m of ms) for (const n of m.addedNodes) if (n.classList?.contains('pod-ghost')) window.__ghosts++;
+        }).observe(document.body, { childList: true });
+      });
       await page.click('[data-node="worker-2"] button[aria-label="Actions for node worker-2"]');
       await page.click('[role="menuitem"]:has-text("Kill")');
       await waitForTerminal(page, /\$ kubeplay node kill worker-2\nnode\/worker-2 powered off/);
@@ -14,6 +21,8 @@ export const tests = [
       await waitFor(async () => (await page.textContent('[data-node="worker-2"] [data-testid="node-status"]')) === 'NotReady', 'worker-2 NotReady', 30_000);
       const events = await page.textContent('[data-testid="events"]');
       assert(events.includes('NodeNotReady'), 'NodeNotReady in the events timeline');
+      // After tolerationSeconds (300 s, 5 s at 60x) the coredns pod there is evicted and replaced elsewhere.
+      await waitFor(() => page.evaluate(() => window.__ghosts > 0), 'a replacement pod flying to its new node', 30_000);
     },
   },
   {

@@ -40,28 +40,7 @@ spec:
 EOF
 kubectl apply -f php-apache.yaml
 kubectl rollout status deployment php-apache
-# What `kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10` creates, in autoscaling/v2.
-cat <<EOF > hpa.yaml
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: php-apache
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: php-apache
-  minReplicas: 1
-  maxReplicas: 10
-  metrics:
-  - type: Resource
-    resource:
-      name: cpu
-      target:
-        type: Utilization
-        averageUtilization: 50
-EOF
-kubectl apply -f hpa.yaml
+kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10
 kubectl get hpa
 sleep 45
 kubectl get hpa

@@ -1,11 +1,10 @@
 // The Cluster Autoscaler (opt-in, one node group of workers): every 10 s it adds nodes for pods that are
 // unschedulable for lack of resources (after a provisioning delay), and removes nodes that have been
-// underused with movable pods for 10 minutes, draining them first. Events and the status ConfigMap follow
-// the real cluster-autoscaler.
-// mirrors: cluster-autoscaler/core/static_autoscaler.go (RunOnce), core/scaledown/actuation (drain,
-// delete), utils/taints (ToBeDeletedByClusterAutoscaler)
+// underused with movable pods for 10 minutes (actuator.ts drains and deletes them). Events and the status
+// ConfigMap follow the real cluster-autoscaler.
+// mirrors: cluster-autoscaler/core/static_autoscaler.go (RunOnce), clusterstate (status)
 
-import type { ConfigMap, Node, Taint } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Node } from 'kubernetes-types/core/v1';
 import type { ApiRequest, ApiResponse, KubeObject, Writable } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
 import type { Client } from '../controllers/client';
@@ -14,6 +13,7 @@ import { parseTime } from '../util/time';
 import { holdsResources, occupy, schedulable, slotFor, type NodeObj, type PodObj, type Slot } from './simulator';
 import { planScaleUp, reasonsMessage } from './scale-up';
 import { findRemovable, type PDBObj, type Removable } from './scale-down';
+import { ScaleDownActuator, TO_BE_DELETED_TAINT } from './actuator';
 import { LAST_UPDATED_ANNOTATION, STATUS_CONFIGMAP, goTimeString, statusYaml, type AutoscalerStatus, type NodeCounts, type Transition } from './status';
 
 export interface AutoscalerOptions {
@@ -32,8 +32,9 @@ export interface AutoscalerHost {
   removeNode(name: string): void;
 }
 
+export { TO_BE_DELETED_TAINT } from './actuator';
+
 export const NODE_GROUP = 'workers';
-export const TO_BE_DELETED_TAINT = 'ToBeDeletedByClusterAutoscaler';
 const SOURCE = { component: 'cluster-autoscaler' };
 const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
 
@@ -51,11 +52,6 @@ const DELAY_AFTER_FAILURE_MS = 3 * 60_000;
 const UTILIZATION_THRESHOLD = 0.5;
 /** --max-empty-bulk-delete */
 const MAX_EMPTY_BULK_DELETE = 10;
-/** How long a drain may take (MaxPodEvictionTime) and how often it is checked. */
-const MAX_POD_EVICTION_MS = 2 * 60_000;
-const DRAIN_POLL_MS = 5_000;
-/** --max-graceful-termination-sec */
-const MAX_GRACEFUL_TERMINATION_S = 600;
 
 interface Requested {
   name: string;
@@ -69,16 +65,24 @@ export class ClusterAutoscaler {
   private readonly client: Client;
   private requested: Requested[] = [];
   private unneededSince = new Map<string, number>();
-  private deleting = new Set<string>();
-  private draining = false;
   private lastScaleUp = -Infinity;
-  private lastScaleDownDelete = -Infinity;
-  private lastScaleDownFail = -Infinity;
   private transitions = new Map<string, { status: string; since: number }>();
   private lastStatus?: AutoscalerStatus;
 
+  private readonly actuator: ScaleDownActuator;
+
   constructor(private readonly host: AutoscalerHost) {
     this.client = host.ctx.client('system:serviceaccount:kube-system:cluster-autoscaler', 'cluster-autoscaler');
+    this.actuator = new ScaleDownActuator(host, this.client, {
+      event: (obj, type, reason, message) => this.event(obj, type, reason, message),
+      statusMap: () => this.statusMap(),
+      active: () => this.opts !== undefined,
+    });
+  }
+
+  /** Nodes being drained or deleted. */
+  private get deleting(): ReadonlySet<string> {
+    return this.actuator.deleting;
   }
 
   get enabled(): boolean {
@@ -213,7 +217,7 @@ export class ClusterAutoscaler {
     for (const k of [...this.unneededSince.keys()]) if (!still.has(k)) this.unneededSince.delete(k);
     for (const r of removable) if (!this.unneededSince.has(r.name)) this.unneededSince.set(r.name, now);
     const cooldown =
-      scaledUp || this.draining || now < this.lastScaleUp + DELAY_AFTER_ADD_MS || now < this.lastScaleDownDelete + DELAY_AFTER_DELETE_MS || now < this.lastScaleDownFail + DELAY_AFTER_FAILURE_MS;
+      scaledUp || this.actuator.draining || now < this.lastScaleUp + DELAY_AFTER_ADD_MS || now < this.actuator.lastDelete + DELAY_AFTER_DELETE_MS || now < this.actuator.lastFailure + DELAY_AFTER_FAILURE_MS;
     if (!cooldown) this.scaleDown(removable, registered - o.min, now);
 
     this.writeStatus(this.buildStatus(o, now, nodes, group, removable.length));
@@ -234,99 +238,16 @@ export class ClusterAutoscaler {
     const ready = removable.filter((r) => now - (this.unneededSince.get(r.name) ?? now) >= UNNEEDED_MS);
     const empty = ready.filter((r) => r.podsToMove.length === 0).slice(0, Math.min(MAX_EMPTY_BULK_DELETE, allowed));
     if (empty.length) {
-      for (const r of empty) this.deleteNode(r, now);
+      for (const r of empty) this.startDeletion(r, now);
       return;
     }
     const drain = ready.find((r) => r.podsToMove.length > 0);
-    if (drain) this.deleteNode(drain, now);
+    if (drain) this.startDeletion(drain, now);
   }
 
-  /** Taints the node, evicts its pods (if any), waits for them, then deletes the node. */
-  private deleteNode(r: Removable, now: number): void {
-    const node = this.client.get<NodeObj>('nodes', undefined, r.name);
-    if (!node) return;
-    this.deleting.add(r.name);
+  private startDeletion(r: Removable, now: number): void {
     this.unneededSince.delete(r.name);
-    const taint: Taint = { key: TO_BE_DELETED_TAINT, value: String(Math.floor(now / 1000)), effect: 'NoSchedule' };
-    const tainted = this.setTaint(node, taint);
-    this.event(tainted ?? node, 'Normal', 'ScaleDown', 'marked the node as toBeDeleted/unschedulable');
-    if (r.podsToMove.length === 0) {
-      this.finishDeletion(r.name, false);
-      return;
-    }
-    this.draining = true;
-    for (const p of r.podsToMove) {
-      this.event(p, 'Normal', 'ScaleDown', 'deleting pod for node scale down');
-      this.evict(p);
-    }
-    const deadline = now + MAX_POD_EVICTION_MS;
-    const uids = new Set(r.podsToMove.map((p) => p.metadata!.uid!));
-    const check = () => {
-      if (!this.opts) return;
-      const left = [...uids].filter((uid) => r.podsToMove.some((p) => p.metadata!.uid === uid && this.client.get<PodObj>('pods', p.metadata!.namespace, p.metadata!.name!)?.metadata!.uid === uid));
-      if (left.length === 0) {
-        this.finishDeletion(r.name, true);
-        return;
-      }
-      if (this.clock.now() >= deadline) {
-        this.failDeletion(r.name);
-        return;
-      }
-      // Pods a budget kept: ask again.
-      for (const p of r.podsToMove) if (left.includes(p.metadata!.uid!)) this.evict(p);
-      this.clock.setTimeout(check, DRAIN_POLL_MS);
-    };
-    this.clock.setTimeout(check, DRAIN_POLL_MS);
-  }
-
-  private evict(p: PodObj): void {
-    const grace = Math.min(p.spec?.terminationGracePeriodSeconds ?? 30, MAX_GRACEFUL_TERMINATION_S);
-    const ns = p.metadata!.namespace!;
-    const name = p.metadata!.name!;
-    const cur = this.client.get<PodObj>('pods', ns, name);
-    if (!cur || cur.metadata!.uid !== p.metadata!.uid || cur.metadata!.deletionTimestamp) return;
-    this.host.handle({
-      method: 'POST',
-      path: `/api/v1/namespaces/${ns}/pods/${name}/eviction`,
-      headers: { 'content-type': 'application/json' },
-      body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: ns }, deleteOptions: { gracePeriodSeconds: grace } },
-    });
-  }
-
-  private finishDeletion(name: string, drained: boolean): void {
-    const node = this.client.get<NodeObj>('nodes', undefined, name);
-    this.host.removeNode(name);
-    this.deleting.delete(name);
-    this.draining = false;
-    this.lastScaleDownDelete = this.clock.now();
-    const map = this.statusMap();
-    if (drained) this.event(map, 'Normal', 'ScaleDown', `Scale-down: node ${name} removed with drain`);
-    else this.event(map, 'Normal', 'ScaleDownEmpty', `Scale-down: empty node ${name} removed`);
-    if (node) this.event(node, 'Normal', 'ScaleDown', 'nodes removed by cluster autoscaler');
-  }
-
-  private failDeletion(name: string): void {
-    this.deleting.delete(name);
-    this.draining = false;
-    this.lastScaleDownFail = this.clock.now();
-    const node = this.client.get<NodeObj>('nodes', undefined, name);
-    if (!node) return;
-    this.event(node, 'Warning', 'ScaleDownFailed', 'failed to drain the node, aborting ScaleDown');
-    this.setTaint(node, undefined);
-  }
-
-  /** Adds the ToBeDeleted taint, or removes it (taint undefined). */
-  private setTaint(node: NodeObj, taint: Taint | undefined): NodeObj | undefined {
-    const taints = (node.spec?.taints ?? []).filter((t) => t.key !== TO_BE_DELETED_TAINT);
-    if (taint) taints.push(taint);
-    const next = { ...node, spec: { ...node.spec, taints } } as Writable<Node> & KubeObject;
-    if (taints.length === 0) delete next.spec!.taints;
-    try {
-      return this.client.update<NodeObj>('nodes', next);
-    } catch (e) {
-      if (e instanceof StatusError) return undefined;
-      throw e;
-    }
+    this.actuator.deleteNode(r, now);
   }
 
   private transition(key: string, status: string, now: number): Transition {

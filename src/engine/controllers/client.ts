@@ -53,6 +53,11 @@ export class Client {
     return this.rest.create(this.def(resource), obj.metadata?.namespace, obj, this.opts) as T;
   }
 
+  /** Create of an object built for this call alone (no part shared with anything else): skips the copy. */
+  createFresh<T = KubeObject>(resource: string, obj: KubeObject): T {
+    return this.rest.create(this.def(resource), obj.metadata?.namespace, obj, { ...this.opts, fresh: true }) as T;
+  }
+
   update<T = KubeObject>(resource: string, obj: KubeObject): T {
     return this.rest.update(this.def(resource), obj.metadata?.namespace, obj.metadata!.name!, obj, this.opts) as T;
   }

@@ -88,7 +88,7 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     try {
-      this.client.create('events', ev);
+      this.client.createFresh('events', ev);
       this.seen.set(key, { name, namespace, last: now });
       this.expiry.push({ at: now, namespace, name });
     } catch (e) {

@@ -18,6 +18,7 @@ import { controllerrevisions } from './apps/controllerrevisions';
 import { jobs } from './batch/jobs';
 import { cronjobs } from './batch/cronjobs';
 import { horizontalpodautoscalers } from './autoscaling/horizontalpodautoscalers';
+import { horizontalPodAutoscalersV1 } from './autoscaling/hpa-v1';
 import { poddisruptionbudgets } from './policy/poddisruptionbudgets';
 import { endpointslices } from './discovery/endpointslices';
 import { ingresses, ingressclasses, networkpolicies } from './networking/ingresses';
@@ -127,6 +128,9 @@ export const ALL_KINDS: ResourceDef[] = [
   selfsubjectrulesreviews,
   subjectaccessreviews,
 ].map((k) => attach(k as ResourceDef));
+
+// Versions served by conversion from another version's storage, after the preferred one.
+ALL_KINDS.splice(ALL_KINDS.findIndex((d) => d.kind === 'HorizontalPodAutoscaler') + 1, 0, horizontalPodAutoscalersV1(ALL_KINDS.find((d) => d.kind === 'HorizontalPodAutoscaler')!));
 
 export function createRegistry(): Registry {
   return new Registry(ALL_KINDS);

@@ -80,6 +80,17 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   virtualCreate?: (obj: T, ctx: AdmissionContext) => T;
   /** Whether clients may write this kind (read-only for computed kinds). */
   readOnly?: boolean;
+  /**
+   * A served version stored as another version's objects (autoscaling/v1 HPAs are autoscaling/v2 objects):
+   * every read converts from storage, every write to it; defaulting and validation are the storage kind's.
+   */
+  conversion?: Conversion;
+}
+
+export interface Conversion {
+  storage: ResourceDef;
+  toStorage(obj: KubeObject): KubeObject;
+  fromStorage(obj: KubeObject): KubeObject;
 }
 
 export function groupVersion(def: { group: string; version: string }): string {

@@ -163,7 +163,8 @@ export function usageString(cmd: CommandSpec, path: string[]): string {
   const local = cmd.flags.filter((f) => f.name !== 'help');
   // The section appears when any local flag exists, hidden or not, as the template tests HasFlags.
   if (local.length) s += `Options:\n${trimRight(flagUsages(local, wrapLimitForFlags))}\n\n`;
-  if (cmd.usage) s += `Usage:\n  ${cmd.usage}\n\n`;
+  // Every kubectl command is runnable, so the Usage section always appears.
+  s += `Usage:\n  ${cmd.usage}\n\n`;
   if (cmd.subcommands?.length) s += `Use "${['kubectl', ...path].join(' ')} <command> --help" for more information about a given command.\n`;
   s += 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return s;
@@ -187,8 +188,6 @@ export function wrapLimit(columns: number | undefined): number {
  * writer wraps each of the two parts at that limit and flag usages 10 columns shorter.
  */
 export function commandHelp(cmd: CommandSpec, path: string[], limit = 0): string {
-  // kubectl options prints its own list and has an empty help template.
-  if (path.length === 1 && path[0] === 'options') return '';
   const desc = (cmd.long || cmd.short).trim();
   wrapLimitForFlags = limit;
   try {

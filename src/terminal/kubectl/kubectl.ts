@@ -9,7 +9,7 @@ import { KubectlError, ServerError } from './errors';
 import { UnknownResourceError } from './discovery';
 import { COMMANDS } from './commands/index';
 import { HELP_COMMAND, commandHelp, rootCommand, rootHelp, unknownCommandError, usageString, wrapLimit } from './help';
-import { NO_ALPHA_COMMANDS, isUnavailable, notAvailableError, withUnavailable } from './unavailable';
+import { NO_ALPHA_COMMANDS, isUnavailable, isUnavailableFlag, notAvailableError, notAvailableFlagError, withUnavailable } from './unavailable';
 
 export async function runKubectl(env: KubectlEnv, argv: string[]): Promise<number> {
   const k = new Kubectl(env);
@@ -154,6 +154,8 @@ async function showHelp(k: Kubectl, path: CommandSpec[]): Promise<number> {
     await k.err(notAvailableError(names));
     return 1;
   }
+  // kubectl options has an empty help template: it prints its list only when run.
+  if (names.length === 1 && names[0] === 'options') return 0;
   const limit = helpWrapLimit(k.env.stdout);
   await k.out(cmd ? commandHelp(cmd, names, limit) : rootHelp(commandTree(), limit));
   return 0;
@@ -210,6 +212,11 @@ async function dispatch(k: Kubectl, argv: string[]): Promise<number> {
       return 1;
     }
     throw e;
+  }
+  const stubFlag = set.defs.find((f) => parsed.changed.has(f.name) && isUnavailableFlag(f));
+  if (stubFlag) {
+    await k.err(notAvailableFlagError(stubFlag.name));
+    return 1;
   }
   if (!cmd.run) {
     // A group command (config, rollout, set…) without a subcommand.

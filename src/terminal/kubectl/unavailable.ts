@@ -3,6 +3,7 @@
 // The catalogue fills gaps only: once a command is registered in COMMANDS, its own spec wins.
 
 import type { CommandSpec } from './command';
+import type { FlagDef } from './flags';
 
 /** Every command path of kubectl v1.32 with its short description (and aliases), parents first. */
 const CATALOGUE: [path: string, short: string, aliases?: string[]][] = [
@@ -146,8 +147,8 @@ function merge(list: CommandSpec[], parent: string[]): CommandSpec[] {
     return parts.length === depth && parts.slice(0, -1).join(' ') === prefix;
   });
   const out = list.map((c) => {
-    const subs = c.subcommands ? merge(c.subcommands, [...parent, c.name]) : undefined;
-    return subs && subs.length !== c.subcommands!.length ? { ...c, subcommands: subs } : c;
+    const subs = merge(c.subcommands ?? [], [...parent, c.name]);
+    return subs.length !== (c.subcommands?.length ?? 0) ? { ...c, subcommands: subs } : c;
   });
   for (const [p, short, aliases] of wanted) {
     const name = p.split(' ')[depth - 1];
@@ -159,4 +160,23 @@ function merge(list: CommandSpec[], parent: string[]): CommandSpec[] {
     out.push(stub);
   }
   return out;
+}
+
+const flagStubs = new WeakSet<FlagDef>();
+
+/**
+ * A flag kubectl has and the command's help lists, but the playground does not implement: it parses,
+ * and setting it is answered with notAvailableFlagError instead of being silently ignored.
+ */
+export function notAvailableFlag(def: FlagDef): FlagDef {
+  flagStubs.add(def);
+  return def;
+}
+
+export function isUnavailableFlag(def: FlagDef): boolean {
+  return flagStubs.has(def);
+}
+
+export function notAvailableFlagError(name: string): string {
+  return `error: the --${name} flag is not available in this playground\n`;
 }

@@ -131,7 +131,7 @@ export class AppState {
     }
     let info: BootInfo;
     try {
-      info = await this.engine.request({ type: 'boot', options: { nodes: p.bench?.nodes ?? p.nodes, speed: p.speed ?? (p.bench ? 60 : 1), persist: p.persist, bench: p.bench } });
+      info = await this.engine.request({ type: 'boot', options: { nodes: p.bench?.nodes ?? p.nodes, speed: p.speed ?? (p.bench ? 60 : undefined), persist: p.persist, bench: p.bench } });
     } catch (e) {
       this.fatal = `The cluster could not start: ${e instanceof Error ? e.message : String(e)}`;
       return;

@@ -13,6 +13,8 @@ export interface RequestOptions {
   warnings?: string[];
   /** Internal writers (controllers, kubelets) skip defaulting of objects that are already defaulted. */
   trusted?: boolean;
+  /** The caller built the object for this write alone and shares no part of it: no private copy needed. */
+  fresh?: boolean;
 }
 
 export const clusterAdmin: UserInfo = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };

@@ -87,16 +87,25 @@ export class Rest {
   // ---- reads ----
 
   get(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
+    if (def.conversion) return def.conversion.fromStorage(this.get(def.conversion.storage, namespace, name));
     const o = this.store.get(resourceKey(def), def.namespaced ? namespace : undefined, name);
     if (!o) throw errors.notFound(def.group, def.plural, name);
     return o;
   }
 
   tryGet(def: ResourceDef, namespace: string | undefined, name: string): KubeObject | undefined {
+    if (def.conversion) {
+      const o = this.tryGet(def.conversion.storage, namespace, name);
+      return o && def.conversion.fromStorage(o);
+    }
     return this.store.get(resourceKey(def), def.namespaced ? namespace : undefined, name);
   }
 
   list(def: ResourceDef, namespace: string | undefined, opts: ListOptions = {}): ListResult {
+    if (def.conversion) {
+      const r = this.list(def.conversion.storage, namespace, opts);
+      return { ...r, items: r.items.map((o) => def.conversion!.fromStorage(o)) };
+    }
     const key = resourceKey(def);
     const ns = def.namespaced ? namespace : undefined;
     const labels = parseLabels(opts.labelSelector);
@@ -153,6 +162,10 @@ export class Rest {
     opts: { labelSelector?: string; fieldSelector?: string; resourceVersion?: string },
     handler: (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObject) => void,
   ): () => void {
+    if (def.conversion) {
+      const conv = def.conversion;
+      return this.watch(conv.storage, namespace, opts, (type, obj) => handler(type, conv.fromStorage(obj)));
+    }
     const key = resourceKey(def);
     const ns = def.namespaced ? namespace : undefined;
     const labels = parseLabels(opts.labelSelector);
@@ -187,9 +200,10 @@ export class Rest {
   // ---- writes ----
 
   create(def: ResourceDef, namespace: string | undefined, input: KubeObject, opts: RequestOptions = {}): KubeObject {
+    if (def.conversion) return def.conversion.fromStorage(this.create(def.conversion.storage, namespace, def.conversion.toStorage(input), { ...opts, fresh: true }));
     const ctx = this.ctx(opts);
-    // Defaulting and admission mutate nested parts: creates always work on a private copy.
-    const obj = deepClone(input);
+    // Defaulting and admission mutate nested parts: creates work on a private copy unless the caller's is.
+    const obj = opts.fresh && !Object.isFrozen(input) ? input : deepClone(input);
     let meta = (obj.metadata ??= {});
     if (def.namespaced) {
       if (meta.namespace && namespace && meta.namespace !== namespace) {
@@ -241,6 +255,10 @@ export class Rest {
     opts: RequestOptions = {},
     subresource?: 'status',
   ): KubeObject {
+    if (def.conversion) {
+      const conv = def.conversion;
+      return conv.fromStorage(this.update(conv.storage, namespace, name, conv.toStorage(input), { ...opts, trusted: false }, subresource));
+    }
     const ctx = this.ctx(opts);
     const key = resourceKey(def);
     const ns = def.namespaced ? namespace : undefined;
@@ -340,6 +358,10 @@ export class Rest {
     options: DeleteOptions = {},
     opts: RequestOptions = {},
   ): DeleteResult {
+    if (def.conversion) {
+      const r = this.delete(def.conversion.storage, namespace, name, options, opts);
+      return { ...r, object: def.conversion.fromStorage(r.object) };
+    }
     const ctx = this.ctx(opts);
     const key = resourceKey(def);
     const ns = def.namespaced ? namespace : undefined;

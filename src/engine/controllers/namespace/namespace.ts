@@ -34,7 +34,7 @@ export class NamespaceController extends Controller {
   sync(name: string): void {
     const ns = this.client.get<NsObj>('namespaces', undefined, name);
     if (!ns || !ns.metadata!.deletionTimestamp) return;
-    const defs = this.ctx.registry.all().filter((d) => d.namespaced && d.verbs.includes('delete') && d.verbs.includes('list'));
+    const defs = this.ctx.registry.all().filter((d) => d.namespaced && !d.conversion && d.verbs.includes('delete') && d.verbs.includes('list'));
     const remaining = new Map<string, number>();
     const finalizersLeft = new Map<string, number>();
     for (const def of defs) {

@@ -62,7 +62,7 @@ export const apiVersionsCommand: CommandSpec = {
   short: 'Print the supported API versions on the server, in the form of "group/version"',
   long: 'Print the supported API versions on the server, in the form of "group/version".',
   examples: '  # Print the supported API versions\n  kubectl api-versions',
-  usage: 'kubectl api-versions [flags] [options]',
+  usage: 'kubectl api-versions [options]',
   noArgs: true,
   flags: [],
   async run(k) {

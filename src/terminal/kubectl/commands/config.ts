@@ -5,6 +5,7 @@ import type { CommandSpec } from '../command';
 import { KubectlError } from '../errors';
 import { printYaml, printJson } from '../printers/index';
 import { tableString } from '../tables';
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
 
 const currentContext: CommandSpec = {
   name: 'current-context',
@@ -25,9 +26,13 @@ const view: CommandSpec = {
   name: 'view',
   short: 'Display merged kubeconfig settings or a specified kubeconfig file',
   long: 'Display merged kubeconfig settings or a specified kubeconfig file.\n\n You can use --output jsonpath={...} to extract specific values using a jsonpath expression.',
-  examples: '  # Show merged kubeconfig settings\n  kubectl config view\n  \n  # Show merged kubeconfig settings, raw certificate data, and exposed secrets\n  kubectl config view --raw',
+  examples: '  # Show merged kubeconfig settings\n  kubectl config view\n  \n  # Show merged kubeconfig settings, raw certificate data, and exposed secrets\n  kubectl config view --raw\n  \n  # Get the password for the e2e user\n  kubectl config view -o jsonpath=\'{.users[?(@.name == "e2e")].user.password}\'',
   usage: 'kubectl config view [flags] [options]',
   flags: [
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
+    { name: 'merge', type: 'bool', default: true, usage: 'Merge the full hierarchy of kubeconfig files' },
     { name: 'minify', type: 'bool', default: false, usage: 'Remove all information not used by current-context from the output' },
     { name: 'raw', type: 'bool', default: false, usage: 'Display raw byte data and sensitive data' },
     { name: 'flatten', type: 'bool', default: false, usage: 'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)' },
@@ -62,7 +67,7 @@ const getContexts: CommandSpec = {
   short: 'Describe one or many contexts',
   long: 'Display one or many contexts from the kubeconfig file.',
   examples: '  # List all the contexts in your kubeconfig file\n  kubectl config get-contexts\n  \n  # Describe one context in your kubeconfig file\n  kubectl config get-contexts my-context',
-  usage: 'kubectl config get-contexts [(-o|--output=)name)] [flags] [options]',
+  usage: 'kubectl config get-contexts [(-o|--output=)name)] [options]',
   flags: [
     { name: 'no-headers', type: 'bool', default: false, usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
     { name: 'output', short: 'o', type: 'string', default: '', usage: 'Output format. One of: (name).' },
@@ -92,7 +97,7 @@ const setContext: CommandSpec = {
   short: 'Set a context entry in kubeconfig',
   long: 'Set a context entry in kubeconfig.\n\n Specifying a name that already exists will merge new fields on top of existing values for those fields.',
   examples: '  # Set the user field on the gce context entry without touching other values\n  kubectl config set-context gce --user=cluster-admin',
-  usage: 'kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [flags] [options]',
+  usage: 'kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [options]',
   flags: [
     { name: 'current', type: 'bool', default: false, usage: 'Modify the current context' },
     { name: 'cluster', type: 'string', default: '', usage: 'cluster for the context entry in kubeconfig' },
@@ -141,6 +146,7 @@ const simpleList = (name: string, short: string, field: 'clusters' | 'users', he
   name,
   short,
   long: `${short}.`,
+  examples: `  # List the ${field} that kubectl knows about\n  kubectl config ${name}`,
   usage: `kubectl config ${name} [flags] [options]`,
   flags: [],
   async run(k) {

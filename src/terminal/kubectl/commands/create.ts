@@ -13,15 +13,23 @@ import { asStatus, withLastApplied } from './apply';
 import { createGenerators } from './create-generators';
 
 import { SAVE_CONFIG } from './create-common';
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
+import { notAvailableFlag } from '../unavailable';
 
 export const createCommand: CommandSpec = {
   name: 'create',
   group: 'Basic Commands (Beginner)',
   short: 'Create a resource from a file or from stdin',
   long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
-  examples: '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n  \n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
+  examples: '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n  \n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -\n  \n  # Edit the data in registry.yaml in JSON then create the resource using the edited data\n  kubectl create -f registry.yaml --edit -o json',
   usage: 'kubectl create -f FILENAME [options]',
   flags: [
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
+    notAvailableFlag({ name: 'kustomize', short: 'k', type: 'string', default: '', usage: "Process the kustomization directory. This flag can't be used together with -f or -R." }),
+    notAvailableFlag({ name: 'raw', type: 'string', default: '', usage: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.' }),
+    notAvailableFlag({ name: 'selector', short: 'l', type: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." }),
     { name: 'filename', short: 'f', type: 'stringSlice', default: [], usage: 'Filename, directory, or URL to files to use to create the resource' },
     { name: 'recursive', short: 'R', type: 'bool', default: false, usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
     DRY_RUN_FLAG,

@@ -621,3 +621,10 @@ export function sprintf(format: string, args: GoValue[]): string {
   p.doPrintf(format, args);
   return p.buf;
 }
+
+/** Sprintf("%<verb>", v) where v is a reflect.Value (as error texts format values): invalid prints <invalid reflect.Value>. */
+export function formatValue(v: GoValue, verb: string): string {
+  const p = new Printer();
+  p.printValue(v, verb, 0);
+  return p.buf;
+}
