@@ -29,6 +29,10 @@ export interface CycleState {
   pod: PodObj;
   requests: PodRequests;
   store: Store;
+  /** Assigned, non-terminating pods per controller uid and node (the scheduler cache's index). */
+  ownerCounts?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Node objects by name, from the scheduler cache. */
+  nodeByName?: (name: string) => KubeObject | undefined;
   /** Plugin-private precomputed data. */
   data: Map<string, unknown>;
 }

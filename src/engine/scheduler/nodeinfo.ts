@@ -6,6 +6,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Store, StoreEvent } from '../store/store';
 import type { KubeObject, Writable } from '../api/types';
 import { milliValueOf, valueOf } from '../util/quantity';
+import { normalizeImage } from './plugins/image-locality';
 
 /** Requests of pods without any are counted as 100m / 200Mi when scoring (not when filtering). */
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
@@ -44,6 +45,7 @@ export class NodeInfo {
   clone(): NodeInfo {
     const c = new NodeInfo();
     c.node = this.node;
+    c.images = this.images;
     c.allocatable = this.allocatable;
     c.requested = { ...this.requested, scalar: { ...this.requested.scalar } };
     c.nonZeroRequested = { ...this.nonZeroRequested };
@@ -52,7 +54,18 @@ export class NodeInfo {
     return c;
   }
 
+  private images?: Map<string, number>;
+
+  /** Image sizes by normalised name (ImageStates), computed once per node object. */
+  imageSizes(): Map<string, number> {
+    if (this.images) return this.images;
+    const m = new Map<string, number>();
+    for (const i of this.node.status?.images ?? []) for (const n of i.names ?? []) m.set(normalizeImage(n), i.sizeBytes ?? 0);
+    return (this.images = m);
+  }
+
   setNode(node: Writable<Node> & KubeObject): void {
+    if (node.status?.images !== this.node?.status?.images) this.images = undefined;
     this.node = node;
     const a = node.status?.allocatable ?? node.status?.capacity ?? {};
     const scalar: Record<string, number> = {};
@@ -167,6 +180,11 @@ export class SchedulerCache {
   /** Pods the scheduler has assumed onto a node before the binding is observed. */
   private assumed = new Map<string, string>();
   generation = 0;
+  /**
+   * Non-terminating assigned pods per controller (owner uid → node name → count): what PodTopologySpread's
+   * default constraints count, kept incrementally so a cycle never walks the owner's pods.
+   */
+  readonly ownerCounts = new Map<string, Map<string, number>>();
 
   constructor(store: Store) {
     for (const n of store.list('nodes')) this.onNode({ type: 'ADDED', resource: 'nodes', object: n, rv: 0 });
@@ -211,21 +229,29 @@ export class SchedulerCache {
   onPod(e: StoreEvent): void {
     const pod = e.object as Writable<Pod> & KubeObject;
     const old = e.old as (Writable<Pod> & KubeObject) | undefined;
-    if (old && counts(old)) this.nodes.get(old.spec!.nodeName!)?.removePod(old);
+    // Status-only writes (most pod writes) change nothing the scheduler counts: swap the object in place.
+    if (e.type === 'MODIFIED' && old && old.spec === pod.spec && old.metadata!.labels === pod.metadata!.labels && old.metadata!.deletionTimestamp === pod.metadata!.deletionTimestamp && counts(old) === counts(pod)) {
+      if (counts(pod)) {
+        const ni = this.nodes.get(pod.spec!.nodeName!);
+        if (ni?.pods.has(pod.metadata!.uid!)) ni.pods.set(pod.metadata!.uid!, pod);
+      }
+      return;
+    }
+    if (old && counts(old)) this.removeFrom(old.spec!.nodeName!, old);
     if (e.type !== 'DELETED' && counts(pod)) {
       const uid = pod.metadata!.uid!;
       const assumedOn = this.assumed.get(uid);
       if (assumedOn !== undefined) {
         this.assumed.delete(uid);
-        if (assumedOn !== pod.spec!.nodeName) this.nodes.get(assumedOn)?.removePod(pod);
+        if (assumedOn !== pod.spec!.nodeName) this.removeFrom(assumedOn, pod);
       }
-      this.info(pod.spec!.nodeName!).addPod(pod);
+      this.addTo(pod.spec!.nodeName!, pod);
     } else if (e.type === 'DELETED') {
       const uid = pod.metadata!.uid!;
       const assumedOn = this.assumed.get(uid);
       if (assumedOn !== undefined) {
         this.assumed.delete(uid);
-        this.nodes.get(assumedOn)?.removePod(pod);
+        this.removeFrom(assumedOn, pod);
       }
     }
     this.generation++;
@@ -234,13 +260,44 @@ export class SchedulerCache {
   /** Counts a pod against a node before its binding lands (the binding write then replaces it). */
   assume(pod: Writable<Pod> & KubeObject, nodeName: string): void {
     this.assumed.set(pod.metadata!.uid!, nodeName);
-    this.info(nodeName).addPod(pod);
+    this.addTo(nodeName, pod);
   }
 
   forget(pod: Writable<Pod> & KubeObject): void {
     const on = this.assumed.get(pod.metadata!.uid!);
     if (on === undefined) return;
     this.assumed.delete(pod.metadata!.uid!);
-    this.nodes.get(on)?.removePod(pod);
+    this.removeFrom(on, pod);
+  }
+
+  private addTo(nodeName: string, pod: Writable<Pod> & KubeObject): void {
+    const ni = this.info(nodeName);
+    const prev = ni.pods.get(pod.metadata!.uid!);
+    if (prev) this.countOwner(prev, nodeName, -1);
+    ni.addPod(pod);
+    this.countOwner(pod, nodeName, 1);
+  }
+
+  private removeFrom(nodeName: string, pod: Writable<Pod> & KubeObject): void {
+    const ni = this.nodes.get(nodeName);
+    const cur = ni?.pods.get(pod.metadata!.uid!);
+    if (!ni || !cur) return;
+    this.countOwner(cur, nodeName, -1);
+    ni.removePod(cur);
+  }
+
+  private countOwner(pod: Writable<Pod> & KubeObject, nodeName: string, delta: number): void {
+    if (pod.metadata!.deletionTimestamp) return;
+    const refs = pod.metadata!.ownerReferences;
+    if (!refs) return;
+    for (const r of refs) {
+      if (!r.controller) continue;
+      let m = this.ownerCounts.get(r.uid);
+      if (!m) this.ownerCounts.set(r.uid, (m = new Map()));
+      const n = (m.get(nodeName) ?? 0) + delta;
+      if (n > 0) m.set(nodeName, n);
+      else m.delete(nodeName);
+      if (m.size === 0) this.ownerCounts.delete(r.uid);
+    }
   }
 }

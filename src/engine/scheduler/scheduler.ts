@@ -156,10 +156,12 @@ export class Scheduler {
     }
   }
 
+  private readonly nodeByName = (name: string) => this.cache.nodes.get(name)?.node;
+
   /** One scheduling cycle and its binding. */
   scheduleOne(pod: PodObj): void {
     const nodes = this.cache.list();
-    const state: CycleState = { pod, requests: podRequests(pod), store: this.ctx.store, data: new Map() };
+    const state: CycleState = { pod, requests: podRequests(pod), store: this.ctx.store, ownerCounts: this.cache.ownerCounts, nodeByName: this.nodeByName, data: new Map() };
     if (nodes.length === 0) {
       this.fail(pod, 'no nodes available to schedule pods', undefined);
       return;

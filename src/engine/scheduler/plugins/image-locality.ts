@@ -11,21 +11,20 @@ export const ImageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
   score(state, node) {
-    const images = node.node.status?.images ?? [];
-    if (images.length === 0) return 0;
+    const images = node.imageSizes();
+    if (images.size === 0) return 0;
+    let wanted = state.data.get(KEY) as string[] | undefined;
+    if (!wanted) state.data.set(KEY, (wanted = (state.pod.spec?.containers ?? []).map((c) => normalizeImage(c.image ?? ''))));
     let sum = 0;
-    const containers = state.pod.spec?.containers ?? [];
-    for (const c of containers) {
-      const want = normalizeImage(c.image ?? '');
-      const hit = images.find((i) => (i.names ?? []).some((n) => normalizeImage(n) === want));
-      if (hit) sum += hit.sizeBytes ?? 0;
-    }
-    const max = MAX_CONTAINER_THRESHOLD * containers.length;
+    for (const w of wanted) sum += images.get(w) ?? 0;
+    const max = MAX_CONTAINER_THRESHOLD * wanted.length;
     if (sum < MIN_THRESHOLD) return 0;
     if (sum > max) return MAX_NODE_SCORE;
     return Math.floor((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
   },
 };
+
+const KEY = 'ImageLocality';
 
 export function normalizeImage(image: string): string {
   let s = image;

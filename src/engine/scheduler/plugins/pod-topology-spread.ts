@@ -36,23 +36,26 @@ function data(state: CycleState): SpreadData {
   const all = [...hard, ...soft];
   if (all.length) {
     // Pods of the same owner (system defaults) or matching the constraint selector, counted by node.
-    const perNode = new Map<string, number>();
-    const matches = (labels: Record<string, string> | undefined): boolean => {
-      const c = all.find((x) => x.labelSelector);
-      if (c) return selectorFromLabelSelector(c.labelSelector).matches(labels);
-      return true;
-    };
-    const peers = owner && !all.some((c) => c.labelSelector) ? state.store.dependents(owner.uid).map((d) => d.object) : [...state.store.list('pods', pod.metadata!.namespace)];
-    for (const p of peers) {
-      const n = (p.spec as { nodeName?: string } | undefined)?.nodeName;
-      if (!n || p.metadata!.deletionTimestamp || !matches(p.metadata!.labels)) continue;
-      perNode.set(n, (perNode.get(n) ?? 0) + 1);
+    let perNode: ReadonlyMap<string, number>;
+    const bySelector = all.find((x) => x.labelSelector);
+    if (owner && !bySelector && state.ownerCounts) {
+      perNode = state.ownerCounts.get(owner.uid) ?? new Map();
+    } else {
+      const selector = bySelector ? selectorFromLabelSelector(bySelector.labelSelector) : undefined;
+      const peers = owner && !bySelector ? state.store.dependents(owner.uid).map((d) => d.object) : state.store.list('pods', pod.metadata!.namespace);
+      const m = new Map<string, number>();
+      for (const p of peers) {
+        const n = (p.spec as { nodeName?: string } | undefined)?.nodeName;
+        if (!n || p.metadata!.deletionTimestamp || (selector && !selector.matches(p.metadata!.labels))) continue;
+        m.set(n, (m.get(n) ?? 0) + 1);
+      }
+      perNode = m;
     }
+    const nodeOf = state.nodeByName ?? ((name: string) => state.store.get('nodes', undefined, name));
     for (const c of all) {
       const m = new Map<string, number>();
       for (const [nodeName, n] of perNode) {
-        const node = state.store.get('nodes', undefined, nodeName);
-        const v = node?.metadata?.labels?.[c.topologyKey] ?? (c.topologyKey === 'kubernetes.io/hostname' ? nodeName : undefined);
+        const v = nodeOf(nodeName)?.metadata?.labels?.[c.topologyKey] ?? (c.topologyKey === 'kubernetes.io/hostname' ? nodeName : undefined);
         if (v !== undefined) m.set(v, (m.get(v) ?? 0) + n);
       }
       counts.set(c.topologyKey, m);
