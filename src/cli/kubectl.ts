@@ -51,8 +51,9 @@ export interface KubectlIO {
   stderr: (s: string) => void;
   env: Record<string, string | undefined>;
   signal?: AbortScope;
-  /** Whether stdout is a terminal (colours, TTY checks). */
+  /** Whether stdout is a terminal (colours, TTY checks), and its width. */
   isTTY?: boolean;
+  columns?: number;
 }
 
 export async function kubectlCommand(argv: string[]): Promise<number> {
@@ -66,6 +67,7 @@ export async function kubectlCommand(argv: string[]): Promise<number> {
     env: process.env,
     signal,
     isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   });
 }
 
@@ -92,7 +94,7 @@ export async function runKubectlOverHttp(argv: string[], io: KubectlIO): Promise
         fs: new NodeFileSystem(),
         cwd: process.cwd(),
         stdin: new StringInput(io.stdin),
-        stdout: { write: io.stdout, isTTY: io.isTTY ?? false },
+        stdout: { write: io.stdout, isTTY: io.isTTY ?? false, columns: io.columns },
         stderr: { write: io.stderr },
         signal: io.signal ?? new AbortScope(),
         now: () => Date.now(),

@@ -20,27 +20,15 @@ import { FeedHub } from './feeds';
 import { expandHistory } from './history-expansion';
 import { RunOutput } from './output';
 import * as persist from './persist';
-import { takeSnapshot } from './snapshot';
 import { shellQuote } from './quote';
+import { slicedAdvance } from './advance';
+import { AutoSave } from './autosave';
+import { startBenchReports } from './bench-report';
+import type { SnapshotExtras } from './snapshot';
 import type { BootInfo, BootOptions, ClockAction, ClockState, FeedResource, FromWorker, ObjectRef, Reply, ReplyValues, Request, ToWorker } from './protocol';
 
-const SAVE_EVERY_MS = 5000;
 const CLOCK_EVERY_MS = 250;
-/** Above this many objects autosave is skipped (a snapshot would cost more than it is worth). */
-const SAVE_LIMIT = 20000;
 const PANEL_TIMEOUT_MS = 10000;
-/** Simulated time per advance slice, and wall time the worker may stay busy before yielding. */
-const SLICE_MS = 250;
-const BUSY_MS = 12;
-
-/** Lets queued messages and timers run (a zero-delay macrotask, unlike a clamped setTimeout). */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(0);
-  });
-}
 
 function writeFile(fs: FileSystem, path: string, text: string): void {
   const dir = path.slice(0, path.lastIndexOf('/')) || '/';
@@ -71,21 +59,19 @@ export class WorkerHost {
   private subscribed: FeedResource[] = [];
   private speed = 1;
   private paused = false;
-  private persistOn = false;
   private seed: number | undefined;
-  private savedRV = -1;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving = false;
-  private saveFailed = false;
-  private advanceFailed = false;
-  private benchTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly autosave: AutoSave;
+  private stopBench: (() => void) | undefined;
 
   constructor(private readonly post: (m: FromWorker) => void) {
     this.bridge = new EditorBridge((e) => this.post(e));
     setInterval(() => {
       if (this.driver && !this.paused) this.post({ type: 'clock', state: this.clockState() });
     }, CLOCK_EVERY_MS);
-    setInterval(() => void this.save(), SAVE_EVERY_MS);
+    this.autosave = new AutoSave(
+      () => (this.driver ? { cluster: this.cluster, extras: () => this.snapshotExtras() } : undefined),
+      (text) => this.post({ type: 'notice', level: 'warning', text }),
+    );
   }
 
   async handle(msg: ToWorker): Promise<void> {
@@ -101,7 +87,7 @@ export class WorkerHost {
         this.bridge.reply(msg.edit, msg.text);
         return;
       case 'save':
-        await this.save(true);
+        await this.autosave.save(true);
         return;
       default:
         await this.request(msg);
@@ -143,7 +129,7 @@ export class WorkerHost {
   // ---- lifecycle ----
 
   private async boot(o: BootOptions): Promise<BootInfo> {
-    this.persistOn = o.persist && !o.bench && persist.available();
+    this.autosave.enabled = o.persist && !o.bench && persist.available();
     this.seed = o.seed;
     this.speed = o.speed !== undefined && o.speed > 0 ? o.speed : 1;
     this.paused = o.speed === 0;
@@ -153,8 +139,8 @@ export class WorkerHost {
       this.paused = booted.snapshot.paused;
     }
     this.install(booted, booted.snapshot?.history ?? [], booted.snapshot?.files ?? []);
-    if (o.bench) this.startBenchReports(o.bench.pods);
-    if (this.persistOn && !booted.snapshot) this.scheduleSave();
+    if (o.bench) this.stopBench = startBenchReports(this.cluster, o.bench.pods, (e) => this.post(e));
+    if (!booted.snapshot) this.autosave.soon();
     return this.bootInfo(!!booted.snapshot, booted.notice);
   }
 
@@ -179,31 +165,11 @@ export class WorkerHost {
     this.feeds = new FeedHub(this.cluster, (batches) => this.post({ type: 'feeds', batches }));
     if (this.subscribed.length) this.feeds.subscribe(this.subscribed);
     const cluster = this.cluster;
-    // The engine's clock counts whole milliseconds; wall time × speed is fractional, so carry the rest.
-    // A big cluster can take long to advance: go in slices and let messages and feeds through between.
-    let carry = 0;
-    const target = {
-      advance: async (ms: number) => {
-        let left = Math.floor(ms + carry);
-        carry = ms + carry - left;
-        let since = performance.now();
-        try {
-          while (left > 0 && this.cluster === cluster) {
-            const step = Math.min(left, SLICE_MS);
-            await cluster.advance(step);
-            left -= step;
-            if (left > 0 && performance.now() - since > BUSY_MS) {
-              await yieldToEventLoop();
-              since = performance.now();
-            }
-          }
-        } catch (e) {
-          if (this.advanceFailed) return;
-          this.advanceFailed = true;
-          this.post({ type: 'notice', level: 'error', text: `The simulation hit an internal error: ${e instanceof Error ? e.message : String(e)}` });
-        }
-      },
-    };
+    const target = slicedAdvance(
+      cluster,
+      () => this.cluster === cluster,
+      (e) => this.post({ type: 'notice', level: 'error', text: `The simulation hit an internal error: ${e instanceof Error ? e.message : String(e)}` }),
+    );
     this.driver = new WallClockDriver(target, { speed: this.speed });
     if (!this.paused) this.driver.start();
     this.post({ type: 'clock', state: this.clockState() });
@@ -214,7 +180,7 @@ export class WorkerHost {
     this.feeds?.dispose();
     for (const scope of this.runs.values()) scope.abort('SIGHUP');
     this.bridge.cancelAll();
-    if (this.benchTimer) clearInterval(this.benchTimer);
+    this.stopBench?.();
   }
 
   private async reset(nodes: number): Promise<BootInfo> {
@@ -222,10 +188,10 @@ export class WorkerHost {
     const files = homeFiles(this.session.fs);
     this.teardown();
     this.install(freshCluster(nodes, this.seed, Date.now()), history, files);
-    this.savedRV = -1;
-    if (this.persistOn) {
+    this.autosave.forget();
+    if (this.autosave.enabled) {
       await persist.clearSnapshot().catch(() => undefined);
-      this.scheduleSave();
+      this.autosave.soon();
     }
     return this.bootInfo(false);
   }
@@ -286,7 +252,7 @@ export class WorkerHost {
       scope.dispose();
       out.flush();
     }
-    this.scheduleSave();
+    this.autosave.soon();
     const trimmed = exp.line.trim();
     return { code, recorded: trimmed && !trimmed.startsWith('#') ? exp.line : null };
   }
@@ -357,63 +323,12 @@ export class WorkerHost {
     }
     const state = this.clockState();
     this.post({ type: 'clock', state });
-    this.scheduleSave();
+    this.autosave.soon();
     return state;
   }
 
-  // ---- persistence ----
-
-  private scheduleSave(): void {
-    if (!this.persistOn || this.saveTimer !== undefined) return;
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.save();
-    }, 1000);
-  }
-
-  private async save(force = false): Promise<void> {
-    if (!this.persistOn || this.saving || !this.driver) return;
-    const store = this.cluster.store;
-    const rv = store.resourceVersion();
-    if (rv === this.savedRV && !force) return;
-    let count = 0;
-    for (const r of store.resources()) count += store.count(r);
-    if (count > SAVE_LIMIT) return;
-    this.saving = true;
-    try {
-      const snap = takeSnapshot(this.cluster, {
-        startedAt: this.startedAt,
-        speed: this.speed,
-        paused: this.paused,
-        history: [...this.session.history],
-        files: homeFiles(this.session.fs),
-      });
-      await persist.saveSnapshot(snap);
-      this.savedRV = rv;
-    } catch (e) {
-      if (!this.saveFailed) this.post({ type: 'notice', level: 'warning', text: `The cluster could not be saved in this browser (${e instanceof Error ? e.message : String(e)}).` });
-      this.saveFailed = true;
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  // ---- benchmark ----
-
-  private startBenchReports(pods: number): void {
-    const wall0 = performance.now();
-    const sim0 = this.cluster.clock.now();
-    let done = false;
-    this.benchTimer = setInterval(() => {
-      let running = 0;
-      for (const p of this.cluster.store.list('pods')) {
-        if ((p.metadata?.namespace ?? '') === 'default' && (p.status as { phase?: string } | undefined)?.phase === 'Running') running++;
-      }
-      const phase = running >= pods ? 'converged' : 'converging';
-      if (done) return;
-      done = phase === 'converged';
-      this.post({ type: 'bench', phase, simMs: this.cluster.clock.now() - sim0, wallMs: performance.now() - wall0, running, pods });
-    }, 1000);
+  private snapshotExtras(): SnapshotExtras {
+    return { startedAt: this.startedAt, speed: this.speed, paused: this.paused, history: [...this.session.history], files: homeFiles(this.session.fs) };
   }
 }
 

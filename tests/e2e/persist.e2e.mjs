@@ -16,14 +16,17 @@ export const tests = [
       await typeCommand(page, 'kubectl create deployment keep --image=nginx --replicas=2');
       await waitForTerminal(page, 'deployment.apps/keep created');
       await waitFor(async () => (await page.$$('[data-pod][aria-label^="Pod keep-"][data-status="Running"]')).length === 2, 'keep pods Running', 20_000);
-      await page.waitForTimeout(1500); // autosave runs a second after a command
+      // Pause, so the clock stands still; autosave runs a second after a command or a clock change.
+      await page.click('button[aria-label="Pause the clock"]');
+      await page.waitForTimeout(1500);
       const before = uptimeSeconds(await page.textContent('[data-testid="sim-clock"] .value'));
       await page.reload();
       await page.waitForSelector('html[data-ready="1"]', { timeout: 20_000 });
       const notice = await page.textContent('[data-testid="notice"]');
       assert(/Restored your cluster/.test(notice), `restore notice, got: ${notice}`);
       const after = uptimeSeconds(await page.textContent('[data-testid="sim-clock"] .value'));
-      assert(after >= before, `clock kept (before ${before} s, after ${after} s)`);
+      assert(after === before, `clock kept (before ${before} s, after ${after} s)`);
+      assert((await page.textContent('[data-testid="sim-clock"]')).includes('paused'), 'still paused after the reload');
       await typeCommand(page, 'kubectl get deployment keep');
       await waitForTerminal(page, /keep\s+\d\/2/);
       await page.keyboard.press('ArrowUp');

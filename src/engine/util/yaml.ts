@@ -1,58 +1,14 @@
-// YAML as Kubernetes reads it (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 plain scalars (yes/on/y are
-// booleans, 0644 is octal, 1e3 is a number), timestamps kept as text, duplicate keys allowed (the last wins),
-// streams split on `---` lines, and failures worded and numbered the way go-yaml words them.
-// mirrors: k8s.io/apimachinery/pkg/util/yaml (YAMLReader, YAMLOrJSONDecoder), go-yaml v2 resolve.go
+// YAML as Kubernetes reads it: streams split into documents as kubectl's YAMLReader does, and each
+// document turned into JSON data as sigs.k8s.io/yaml does over its go-yaml v2 fork — same YAML 1.1
+// scalars, same failures, same wording and line numbers (the pipeline lives in ./yaml/).
+// mirrors: k8s.io/apimachinery/pkg/util/yaml/decoder.go (YAMLReader, LineReader), sigs.k8s.io/yaml (YAMLToJSON)
 
-import {
-  CORE_SCHEMA,
-  NOT_RESOLVED,
-  boolYaml11Tag,
-  defineScalarTag,
-  load,
-  mergeTag,
-  nullYaml11Tag,
-} from 'js-yaml';
+import { Composer } from './yaml/composer';
+import { Decoder } from './yaml/construct';
+import { YamlDecodeFailure, YamlFailure } from './yaml/errors';
+import { JsonConversionError, toJson } from './yaml/to-json';
 
-const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
-const GO_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-
-function goInt(s: string): number {
-  const neg = s.startsWith('-');
-  const body = s.replace(/^[-+]/, '');
-  let v: number;
-  if (/^0[xX]/.test(body)) v = parseInt(body.slice(2), 16);
-  else if (/^0[bB]/.test(body)) v = parseInt(body.slice(2), 2);
-  else if (/^0[oO]/.test(body)) v = parseInt(body.slice(2), 8);
-  else if (/^0[0-7]/.test(body)) v = parseInt(body.slice(1), 8);
-  else v = parseInt(body, 10);
-  return neg ? -v : v;
-}
-
-/** go-yaml v2's number resolution: underscores dropped, Go's base prefixes, a float for what ParseInt refuses. */
-const goNumberTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
-  implicit: true,
-  implicitFirstChars: ['-', '+', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-  resolve(source) {
-    const plain = source.replace(/_/g, '');
-    if (GO_INT.test(plain)) return goInt(plain);
-    if (GO_FLOAT.test(plain)) return parseFloat(plain);
-    switch (plain) {
-      case '.inf': case '.Inf': case '.INF': case '+.inf': case '+.Inf': case '+.INF':
-        return Infinity;
-      case '-.inf': case '-.Inf': case '-.INF':
-        return -Infinity;
-      case '.nan': case '.NaN': case '.NAN':
-        return NaN;
-    }
-    return NOT_RESOLVED;
-  },
-  identify: (d) => typeof d === 'number',
-});
-
-/** Plain scalars resolved as go-yaml v2 resolves them; everything else is a string. */
-export const KUBE_YAML_SCHEMA = CORE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, goNumberTag, mergeTag);
-
-/** A YAML syntax error in go-yaml's words (`yaml: line 4: did not find expected key`). */
+/** A document kubectl or the apiserver cannot read, worded as they word it (`yaml: line 4: did not find expected key`). */
 export class YamlSyntaxError extends Error {}
 
 /** One document of a stream: its text and the line it starts on in the stream (0-based). */
@@ -62,143 +18,74 @@ export interface YamlChunk {
 }
 
 /**
- * Splits a stream the way kubectl's YAMLReader does: a line that starts with `---` ends a document when the
- * rest of it is blank or a comment; anything else after `---` is an error.
+ * Splits a stream the way kubectl's YAMLReader does: lines are read with CRLF turned into LF, a line
+ * starting with `---` ends a document when the rest of it is blank or a comment (anything else there is
+ * an error), and every non-empty chunk is a document — even one of blank lines, which go-yaml still reads.
  */
 export function* splitYamlDocuments(text: string): Generator<YamlChunk> {
-  const lines = text.split('\n');
-  let buf: string[] = [];
+  const lines = stripBom(text).split('\n');
+  let buf = '';
   let first = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  // The last piece is what follows the final line break: a line only when it is not empty.
+  const count = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  for (let i = 0; i < count; i++) {
+    let line = lines[i];
+    if (i < lines.length - 1 && line.endsWith('\r')) line = line.slice(0, -1);
     if (line.startsWith('---')) {
-      const rest = line.slice(3).trim();
-      if (rest !== '' && !rest.startsWith('#')) throw new YamlSyntaxError(`invalid Yaml document separator: ${rest}`);
-      if (buf.some((l) => l.trim() !== '')) yield { text: buf.join('\n') + '\n', firstLine: first };
-      buf = [];
+      const rest = goTrimSpace(line.slice(3));
+      if (rest !== '' && rest[0] !== '#') throw new YamlSyntaxError(`invalid Yaml document separator: ${rest}`);
+      if (buf !== '') yield { text: buf, firstLine: first };
+      buf = '';
       first = i + 1;
       continue;
     }
-    buf.push(line);
+    buf += `${line}\n`;
   }
-  if (buf.some((l) => l.trim() !== '')) yield { text: buf.join('\n'), firstLine: first };
+  if (buf !== '') yield { text: buf, firstLine: first };
 }
 
-/** True when a stream is JSON rather than YAML (kubectl sniffs for a leading `{`). */
+/** True when a stream is JSON rather than YAML: its first non-space character is `{`. */
 export function looksLikeJson(text: string): boolean {
-  return text.trimStart().startsWith('{');
+  const s = stripBom(text);
+  let i = 0;
+  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  return s[i] === '{';
 }
 
-/** Parses one YAML document to JSON-compatible data; throws YamlSyntaxError with go-yaml's wording. */
+/**
+ * Parses the first document of a YAML text to JSON-compatible data, as sigs.k8s.io/yaml's YAMLToJSON
+ * does; an empty document is null. Throws YamlSyntaxError with go-yaml's (or the JSON conversion's) text.
+ */
 export function parseYamlDocument(text: string): unknown {
   try {
-    return load(text, { schema: KUBE_YAML_SCHEMA, json: true });
+    // go-yaml reads an empty input as a single line break.
+    const root = new Composer(text === '' ? '\n' : text).compose();
+    if (!root) return null;
+    return toJson(new Decoder().unmarshal(root));
   } catch (e) {
-    throw new YamlSyntaxError(goYamlMessage(e, text));
+    if (e instanceof YamlFailure) throw new YamlSyntaxError(e.goMessage());
+    if (e instanceof YamlDecodeFailure || e instanceof JsonConversionError) throw new YamlSyntaxError(e.message);
+    throw e;
   }
 }
 
-interface YamlExceptionLike {
-  reason?: string;
-  mark?: { line: number; column: number; position?: number };
-  message?: string;
+/** kubectl reads files through a decoder that drops a leading UTF-8 byte order mark. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** What go-yaml says about a document js-yaml refused. go-yaml v2 numbers scanner errors from 1, parser errors from 0. */
-export function goYamlMessage(e: unknown, text: string): string {
-  const ex = e as YamlExceptionLike;
-  const reason = ex.reason ?? ex.message ?? String(e);
-  const line0 = ex.mark?.line ?? 0;
-  const line1 = line0 + 1;
-  const lines = text.split('\n');
-  const srcLine = lines[line0] ?? '';
-  const open = openConstructs(text, ex.mark?.position ?? text.length);
-  if (open.quote) return `yaml: line ${countNewlines(text) + 1}: found unexpected end of stream`;
-  if (open.flow.length && !open.flowEntry) return `yaml: line ${line0}: did not find expected node content`;
-  if (open.flow.length) return `yaml: line ${line0}: did not find expected ',' or '${open.flow.at(-1) === '[' ? ']' : '}'}'`;
-  if (/\t/.test(srcLine.slice(0, (ex.mark?.column ?? 0) + 1)) || /tab/.test(reason)) {
-    return `yaml: line ${line1}: found character that cannot start any token`;
-  }
-  if (/bad indentation of a mapping entry/.test(reason)) {
-    return indentOf(srcLine) > indentOf(previousContentLine(lines, line0))
-      ? `yaml: line ${line1}: mapping values are not allowed in this context`
-      : `yaml: line ${line0}: did not find expected key`;
-  }
-  if (/bad indentation of a sequence entry/.test(reason)) return `yaml: line ${line0}: did not find expected key`;
-  if (/end of the stream or a document separator is expected|a multiline key may not be an implicit key|incomplete explicit mapping pair/.test(reason)) {
-    // A block entry where a key belongs is the parser's complaint; a scalar running on to a colon is the scanner's.
-    if (srcLine.trimStart().startsWith('-')) return `yaml: line ${line0}: did not find expected key`;
-    if (!hasContentBefore(lines, previousContentIndex(lines, line0))) return `yaml: line ${line1}: mapping values are not allowed in this context`;
-    return `yaml: line ${line1}: could not find expected ':'`;
-  }
-  if (/unknown escape sequence/.test(reason)) return `yaml: line ${line1}: found unknown escape character`;
-  const alias = /unidentified alias "([^"]*)"/.exec(reason);
-  if (alias) return `yaml: unknown anchor '${alias[1]}' referenced`;
-  return `yaml: line ${line1}: ${reason}`;
+/** Go's unicode.IsSpace. */
+function isGoSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
 }
 
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
-const isContent = (l: string) => l.trim() !== '' && !l.trimStart().startsWith('#');
-
-function previousContentIndex(lines: string[], at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (isContent(lines[i])) return i;
-  return -1;
-}
-
-function previousContentLine(lines: string[], at: number): string {
-  return lines[previousContentIndex(lines, at)] ?? '';
-}
-
-function hasContentBefore(lines: string[], at: number): boolean {
-  return previousContentIndex(lines, at) >= 0;
-}
-
-/** Quoted scalars and flow collections still open at a position (a light scan, enough to name the fault). */
-function openConstructs(text: string, end: number): { quote?: string; flow: string[]; flowEntry: boolean } {
-  const flow: string[] = [];
-  let flowEntry = false; // whether the innermost flow collection has content since its opener or last comma
-  let quote: string | undefined;
-  let prev = '\n'; // the last significant character outside scalars
-  for (let i = 0; i < text.length && (quote || i < end); i++) {
-    const c = text[i];
-    if (quote === '"') {
-      if (c === '\\') i++;
-      else if (c === '"') quote = undefined;
-      continue;
-    }
-    if (quote === "'") {
-      if (c === "'" && text[i + 1] === "'") i++;
-      else if (c === "'") quote = undefined;
-      continue;
-    }
-    if (c === '#' && (prev === '\n' || /\s/.test(text[i - 1] ?? '\n'))) {
-      while (i < text.length && text[i] !== '\n') i++;
-      prev = '\n';
-      continue;
-    }
-    if ((c === '"' || c === "'") && /[\n:\-[{,?]/.test(prev)) {
-      quote = c;
-      flowEntry = true;
-      continue;
-    }
-    if (c === '[' || c === '{') {
-      flow.push(c);
-      flowEntry = false;
-    } else if ((c === ']' || c === '}') && flow.length) {
-      flow.pop();
-      flowEntry = true;
-    } else if (c === ',') flowEntry = false;
-    else if (!/\s/.test(c)) flowEntry = true;
-    if (c === '\n' || !/\s/.test(c)) prev = c;
-  }
-  return { quote, flow, flowEntry };
+function goTrimSpace(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isGoSpace(s.charCodeAt(a))) a++;
+  while (b > a && isGoSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
 }

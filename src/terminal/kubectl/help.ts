@@ -5,6 +5,7 @@
 import type { CommandSpec } from './command';
 import type { FlagDef } from './flags';
 import { wrapString as wordWrap } from './commands/wordwrap';
+import { goDuration } from './commands/go-duration';
 
 /** kubectl's root command groups, in `kubectl --help` order (kubectl/pkg/cmd/cmd.go). */
 export const ROOT_GROUPS: { message: string; commands: string[] }[] = [
@@ -93,19 +94,6 @@ function csvField(v: string): string {
   return `"${v.replace(/"/g, '""')}"`;
 }
 
-/** Go's time.Duration.String() for whole milliseconds. */
-function goDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const neg = ms < 0;
-  ms = Math.abs(ms);
-  if (ms < 1000) return `${neg ? '-' : ''}${ms}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = (ms % 60_000) / 1000;
-  const sec = `${s}s`;
-  return `${neg ? '-' : ''}${h ? `${h}h${m}m${sec}` : m ? `${m}m${sec}` : sec}`;
-}
-
 /** One flag as help_flags_printer.go prints it: the flag line, then the usage on tab-indented lines. */
 function flagUsage(f: FlagDef, wrapLimit: number): string {
   const head = `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${flagDefault(f)}:`;
@@ -154,7 +142,7 @@ function commandGroups(cmd: CommandSpec, isRoot: boolean): string {
 }
 
 /** The usage text (MainUsageTemplate): what `--help` prints after the description. */
-export function usageString(cmd: CommandSpec, path: string[]): string {
+export function usageString(cmd: CommandSpec, path: string[], limit = 0): string {
   const isRoot = path.length === 0;
   let s = '\n\n';
   if (cmd.aliases?.length) s += `Aliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n\n`;
@@ -162,16 +150,13 @@ export function usageString(cmd: CommandSpec, path: string[]): string {
   if (cmd.subcommands?.some(isAvailable)) s += `${commandGroups(cmd, isRoot)}\n\n`;
   const local = cmd.flags.filter((f) => f.name !== 'help');
   // The section appears when any local flag exists, hidden or not, as the template tests HasFlags.
-  if (local.length) s += `Options:\n${trimRight(flagUsages(local, wrapLimitForFlags))}\n\n`;
+  if (local.length) s += `Options:\n${trimRight(flagUsages(local, limit))}\n\n`;
   // Every kubectl command is runnable, so the Usage section always appears.
   s += `Usage:\n  ${cmd.usage}\n\n`;
   if (cmd.subcommands?.length) s += `Use "${['kubectl', ...path].join(' ')} <command> --help" for more information about a given command.\n`;
   s += 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return s;
 }
-
-// Set for the duration of one commandHelp call: the flag printer asks for the terminal width itself.
-let wrapLimitForFlags = 0;
 
 /**
  * kubectl's wrap limit for a terminal this many columns wide (term.getTerminalLimitWidth): 120, 100 or 80,
@@ -189,13 +174,8 @@ export function wrapLimit(columns: number | undefined): number {
  */
 export function commandHelp(cmd: CommandSpec, path: string[], limit = 0): string {
   const desc = (cmd.long || cmd.short).trim();
-  wrapLimitForFlags = limit;
-  try {
-    const usage = usageString(cmd, path);
-    return limit > 0 ? wordWrap(desc, limit) + wordWrap(usage, limit) : desc + usage;
-  } finally {
-    wrapLimitForFlags = 0;
-  }
+  const usage = usageString(cmd, path, limit);
+  return limit > 0 ? wordWrap(desc, limit) + wordWrap(usage, limit) : desc + usage;
 }
 
 export function rootHelp(commands: CommandSpec[], limit = 0): string {

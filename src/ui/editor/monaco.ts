@@ -39,6 +39,7 @@ configureMonacoYaml(patched as unknown as Parameters<typeof configureMonacoYaml>
   validate: true,
   completion: true,
   hover: true,
+  hoverSchemaSource: false,
   format: { enable: true },
   schemas: [{ uri: 'kubeplay://schemas/kubernetes.json', fileMatch: ['*'], schema: kubernetesSchema() as never }],
 });

@@ -93,7 +93,6 @@ export function kubernetesSchema(): JSONSchema {
   const kindNames = [...new Set(kinds.map((k) => k.kind))].sort();
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'Kubernetes v1.32 object',
     type: 'object',
     required: ['apiVersion', 'kind'],
     properties: {

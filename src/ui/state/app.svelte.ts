@@ -25,6 +25,7 @@ export interface Notice {
 }
 
 const KEY = Symbol('kubeplay-app');
+const REPLAY_COMMAND_MS = 8000;
 let noticeSeq = 0;
 
 export const WELCOME = [
@@ -191,8 +192,16 @@ export class AppState {
     return r.code;
   }
 
+  /** Runs shared commands in order; one still running after a while (a watch) gets Ctrl-C. */
   private async replay(lines: string[]): Promise<void> {
-    for (const l of lines) await this.run(l);
+    for (const l of lines) {
+      const timer = setTimeout(() => this.terminal?.interrupt(), REPLAY_COMMAND_MS);
+      try {
+        await this.run(l);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
   }
 
   // ---- editor actions ----

@@ -96,6 +96,13 @@ export class TerminalController {
     return this.foreground !== undefined;
   }
 
+  /** Ctrl-C for the running command, as if pressed (replays stop watches this way). */
+  interrupt(): void {
+    if (!this.foreground) return;
+    this.raw('^C\r\n');
+    this.backend.interrupt(this.foreground.id);
+  }
+
   /** Trusted text (welcome, notices) followed by the first prompt. */
   start(welcome: string, history: string[]): void {
     this.history = [...history];

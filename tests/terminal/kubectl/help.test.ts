@@ -113,3 +113,22 @@ describe(`kubectl help against ${fixture.kubectl}`, () => {
     expect(await kubectl('get --help', {})).toEqual(fixture.cases['get --help']);
   });
 });
+
+describe('commands and flags kubectl has and the playground lacks', () => {
+  it.each([
+    ['create secret generic db --from-literal=a=b', 'error: "kubectl create secret generic" is not available in this playground\n'],
+    ['create secret', 'error: "kubectl create secret" is not available in this playground\n'],
+    ['help create job', 'error: "kubectl create job" is not available in this playground\n'],
+    ['config rename-context a b', 'error: "kubectl config rename-context" is not available in this playground\n'],
+    ['apply edit-last-applied deploy/web', 'error: "kubectl apply edit-last-applied" is not available in this playground\n'],
+    ['apply -f web.yaml --prune-allowlist=core/v1/ConfigMap', 'error: the --prune-allowlist flag is not available in this playground\n'],
+    ['delete -k dir/', 'error: the --kustomize flag is not available in this playground\n'],
+  ])('kubectl %s', async (args, stderr) => {
+    expect(await kubectl(args)).toEqual({ stdout: '', stderr, code: 1 });
+  });
+
+  it('lists them in the parent help like kubectl', async () => {
+    const { stdout } = await kubectl('create --help');
+    expect(stdout).toContain('\n  secret                Create a secret using a specified subcommand\n');
+  });
+});

@@ -23,6 +23,8 @@ export interface OutputStream {
   write(text: string): void | Promise<void>;
   /** True for the terminal itself (column output of ls, for instance). */
   readonly isTTY?: boolean;
+  /** The terminal's width in columns, when it is one and knows it (kubectl wraps help to it). */
+  readonly columns?: number;
 }
 
 export interface ShellIO {

@@ -163,7 +163,7 @@ export const topCommand: CommandSpec = {
 
 /** cmdutil.DefaultSubCommandRun: a group command alone prints its help on stderr and exits 1. */
 export async function groupWithoutSubcommand(k: Kubectl, cmd: CommandSpec, path: string[], args: string[]): Promise<number> {
-  if (args.length) throw new KubectlError(`error: unknown command "${args[0]}"\nSee 'kubectl ${path.join(' ')} -h' for help and examples`);
+  if (args.length) throw new KubectlError(`error: unknown command "${args.join(' ')}"\nSee 'kubectl ${path.join(' ')} -h' for help and examples`);
   await k.err(commandHelp(cmd, path));
   return 1;
 }

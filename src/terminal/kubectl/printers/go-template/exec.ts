@@ -98,8 +98,10 @@ class State {
 
   private setVar(name: string, value: GoValue, iface = false): void {
     for (let i = this.vars.length - 1; i >= 0; i--) {
-      if (this.vars[i].name === name) {
-        this.vars[i] = { name, value, iface };
+      const v = this.vars[i];
+      if (v.name === name) {
+        v.value = value;
+        v.iface = iface;
         return;
       }
     }
@@ -108,7 +110,8 @@ class State {
 
   private setTopVar(n: number, value: GoValue, iface: boolean): void {
     const v = this.vars[this.vars.length - n];
-    this.vars[this.vars.length - n] = { name: v.name, value, iface };
+    v.value = value;
+    v.iface = iface;
   }
 
   private varValue(name: string): Variable {
@@ -168,14 +171,16 @@ class State {
       const val = this.evalPipeline(dot, dotIface, r.pipe);
       const mark = this.vars.length;
       const decl = r.pipe.decl;
-      const oneIteration = (index: GoValue, elem: GoValue, elemIface: boolean): void => {
+      // The index (a slice position or a map key) is only made into a value when a variable receives it.
+      const oneIteration = (index: number | string, elem: GoValue, elemIface: boolean): void => {
         if (decl.length > 0) {
-          if (r.pipe.isAssign) this.setVar(decl[0].ident[0], decl.length > 1 ? index : elem, decl.length > 1 ? false : elemIface);
+          const idx = (): GoValue => (typeof index === 'number' ? new GoInt('int', BigInt(index)) : index);
+          if (r.pipe.isAssign) this.setVar(decl[0].ident[0], decl.length > 1 ? idx() : elem, decl.length > 1 ? false : elemIface);
           else this.setTopVar(1, elem, elemIface);
-        }
-        if (decl.length > 1) {
-          if (r.pipe.isAssign) this.setVar(decl[1].ident[0], elem, elemIface);
-          else this.setTopVar(2, index, false);
+          if (decl.length > 1) {
+            if (r.pipe.isAssign) this.setVar(decl[1].ident[0], elem, elemIface);
+            else this.setTopVar(2, idx(), false);
+          }
         }
         try {
           this.walk(elem, elemIface, r.list);
@@ -187,7 +192,7 @@ class State {
       };
       if (Array.isArray(val)) {
         if (val.length > 0) {
-          for (let i = 0; i < val.length; i++) oneIteration(new GoInt('int', BigInt(i)), val[i] ?? null, true);
+          for (let i = 0; i < val.length; i++) oneIteration(i, val[i] ?? null, true);
           return;
         }
       } else if (isGoMap(val)) {
@@ -337,19 +342,21 @@ class State {
     return this.evalCall(dot, dotIface, fn, cmd, node.ident, args, final);
   }
 
+  /** allArgs[0] is the function's own node (not an argument); null when called as an argument itself. */
   private evalCall(dot: GoValue, dotIface: boolean, fn: GoFunc, node: Node, name: string, allArgs: Node[] | null, final: Final): GoValue {
-    const args = allArgs ? allArgs.slice(1) : [];
-    const numIn = args.length + (final !== MISSING ? 1 : 0);
-    let numFixed = args.length;
+    const args = allArgs ?? [];
+    const nArgs = Math.max(0, args.length - 1);
+    const numIn = nArgs + (final !== MISSING ? 1 : 0);
+    let numFixed = nArgs;
     if (fn.variadic) {
       numFixed = fn.params.length;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${args.length}`);
+      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${nArgs}`);
     } else if (numIn !== fn.params.length) this.errorf(`wrong number of args for ${name}: want ${fn.params.length} got ${numIn}`);
 
     if (fn.builtin && (name === 'and' || name === 'or')) {
       let v: GoValue = undefined;
-      for (const arg of args) {
-        v = this.evalArg(dot, dotIface, 'reflect.Value', arg);
+      for (let i = 1; i < args.length; i++) {
+        v = this.evalArg(dot, dotIface, 'reflect.Value', args[i]);
         if (isTrue(indirectInterface(v)) === (name === 'or')) return v;
       }
       if (final !== MISSING) v = this.validateType(final, 'reflect.Value');
@@ -358,8 +365,8 @@ class State {
 
     const argv: GoValue[] = [];
     let i = 0;
-    for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i], args[i]));
-    if (fn.variadic) for (; i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.variadic, args[i]));
+    for (; i < numFixed && i < nArgs; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i], args[i + 1]));
+    if (fn.variadic) for (; i < nArgs; i++) argv.push(this.evalArg(dot, dotIface, fn.variadic, args[i + 1]));
     if (final !== MISSING) {
       const t = fn.variadic && numIn - 1 >= numFixed ? fn.variadic : fn.params[numIn - 1];
       argv.push(this.validateType(final, t));
@@ -367,8 +374,8 @@ class State {
     try {
       if (fn.builtin && name === 'call') {
         // Go 1.23 names the callee from args[0] even when the function comes from the pipeline.
-        if (args.length === 0) throw new GoPanic('runtime error: index out of range [0] with length 0');
-        return callBuiltin(String(args[0]), argv[0]);
+        if (nArgs === 0) throw new GoPanic('runtime error: index out of range [0] with length 0');
+        return callBuiltin(String(args[1]), argv[0]);
       }
       return fn.call(argv);
     } catch (e) {
@@ -435,7 +442,9 @@ class State {
 
   private printValue(n: Node, v: GoValue): void {
     this.at(n);
-    this.out.push(v === undefined || v === null ? '<no value>' : sprint([v]));
+    if (v === undefined || v === null) this.out.push('<no value>');
+    else if (typeof v === 'string') this.out.push(v);
+    else this.out.push(sprint([v]));
   }
 }
 

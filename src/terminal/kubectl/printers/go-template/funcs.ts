@@ -7,6 +7,7 @@ import { compareGoStrings, utf8Bytes, utf8Length } from '../gofmt';
 import { evalArgs, htmlEscapeString, jsEscapeString, queryEscape } from './escape';
 import { formatValue, sprint, sprintf, sprintln } from './fmt';
 import { base64Decode } from './base64';
+import { appendedCap } from './slicecap';
 import { GoInt, floatValue, indirectInterface, intValue, isTrue, kindOf, mapIndex, mapLen, typeName, type GoValue, type Kind } from './value';
 
 /** An error a function returns (`error calling NAME: MESSAGE`). */
@@ -79,17 +80,23 @@ function slice(args: GoValue[]): GoValue {
   const indexes = args.slice(1);
   if (indexes.length > 3) throw new FuncError(`too many slice indexes: ${indexes.length}`);
   let len: number;
+  let cap: number;
   if (typeof item === 'string') {
     if (indexes.length === 3) throw new FuncError('cannot 3-index slice a string');
-    len = utf8Length(item);
-  } else if (Array.isArray(item)) len = item.length;
-  else throw new FuncError(`can't slice item of type ${typeName(item)}`);
+    len = cap = utf8Length(item);
+  } else if (Array.isArray(item)) {
+    len = item.length;
+    cap = appendedCap(len);
+  } else throw new FuncError(`can't slice item of type ${typeName(item)}`);
   const idx = [0, len, 0];
-  indexes.forEach((x, i) => (idx[i] = indexArg(indirectInterface(x), len)));
+  indexes.forEach((x, i) => (idx[i] = indexArg(indirectInterface(x), cap)));
   if (idx[0] > idx[1]) throw new FuncError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) throw new FuncError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (typeof item === 'string') return decodeBytes(utf8Bytes(item).slice(idx[0], idx[1]));
-  return item.slice(idx[0], idx[1]);
+  // Past the length (up to the capacity) the backing array holds nil interfaces.
+  const out = item.slice(idx[0], idx[1]);
+  while (out.length < idx[1] - idx[0]) out.push(null);
+  return out;
 }
 
 function length(args: GoValue[]): GoValue {

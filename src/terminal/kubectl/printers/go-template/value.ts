@@ -19,25 +19,34 @@ export interface GoMap {
  */
 export type GoValue = undefined | null | string | boolean | number | GoValue[] | GoMap | GoInt | GoFloat | GoComplex;
 
+/** The Go-typed scalars a template makes (one base class keeps the map test to one instanceof). */
+export abstract class GoScalar {}
+
 /** A Go integer of a type other than a JSON int64: `int` (constants, len, range index) or `uint8`. */
-export class GoInt {
+export class GoInt extends GoScalar {
   constructor(
     readonly type: 'int' | 'uint8',
     readonly value: bigint,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** A float64 made by a template constant (`1.0` stays a float, unlike a whole JSON number). */
-export class GoFloat {
-  constructor(readonly value: number) {}
+export class GoFloat extends GoScalar {
+  constructor(readonly value: number) {
+    super();
+  }
 }
 
 /** A complex128 constant (`1i`, `1+2i`). */
-export class GoComplex {
+export class GoComplex extends GoScalar {
   constructor(
     readonly re: number,
     readonly im: number,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 export type Kind = 'invalid' | 'interface' | 'bool' | 'int' | 'uint' | 'float' | 'complex' | 'string' | 'map' | 'slice';
@@ -51,7 +60,7 @@ export function isInt64Number(n: number): boolean {
 }
 
 export function isGoMap(v: GoValue): v is GoMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoInt) && !(v instanceof GoFloat) && !(v instanceof GoComplex);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoScalar);
 }
 
 /** reflect.Value.Kind(); a nil interface{} (null) has kind Interface. */
@@ -141,9 +150,3 @@ export function isTrue(v: GoValue): boolean {
   return mapLen(v) > 0;
 }
 
-/** reflect.Value.String(): the string itself, else `<T Value>` (used in call's error text). */
-export function reflectValueString(v: GoValue): string {
-  if (typeof v === 'string') return v;
-  if (v === undefined) return '<invalid Value>';
-  return `<${typeName(v)} Value>`;
-}
