@@ -67,16 +67,19 @@ export async function benchCommand(argv: string[]): Promise<number> {
   }
   let lastReport = performance.now();
   let ready = 0;
+  // Readiness is checked at every whole simulated second (deterministic), progress printed every 2 s of wall time.
+  let nextCheck = simStart + 1000;
   while (ready < args.pods) {
     const due = cluster.clock.nextDue();
     if (due === undefined) break;
-    cluster.clock.advanceTo(due);
-    if (performance.now() - lastReport > 2000) {
+    cluster.clock.advanceTo(Math.min(due, nextCheck));
+    if (cluster.clock.now() >= nextCheck) {
+      nextCheck += 1000;
       ready = runningReady(cluster);
-      lastReport = performance.now();
-      process.stdout.write(`  sim ${((cluster.clock.now() - simStart) / 1000).toFixed(0)}s: ${ready}/${args.pods} ready\n`);
-    } else if (cluster.clock.now() - simStart > 0 && (cluster.clock.now() - simStart) % 1000 === 0) {
-      ready = runningReady(cluster);
+      if (performance.now() - lastReport > 2000) {
+        lastReport = performance.now();
+        process.stdout.write(`  sim ${((cluster.clock.now() - simStart) / 1000).toFixed(0)}s: ${ready}/${args.pods} ready\n`);
+      }
     }
     if (cluster.clock.now() - simStart > 3_600_000) break;
   }

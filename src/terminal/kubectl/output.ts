@@ -33,6 +33,17 @@ export interface OutputOptions {
   cwd?: string;
 }
 
+/** OutputOptions from a command's parsed flags (--template, --allow-missing-template-keys) and its env. */
+export function outputOptionsFrom(values: Record<string, unknown>, env?: { fs: FileSystem; cwd: string }): OutputOptions {
+  const allow = values['allow-missing-template-keys'];
+  return {
+    template: typeof values.template === 'string' ? values.template : undefined,
+    allowMissingTemplateKeys: typeof allow === 'boolean' ? allow : undefined,
+    fs: env?.fs,
+    cwd: env?.cwd,
+  };
+}
+
 /** A printer failure after part of the output was written: kubectl prints `stdout` before the error. */
 export class OutputError extends KubectlError {
   constructor(

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../../src/engine/api/types';
 import { MemFS } from '../../../../../src/engine/runtime/sh/memfs';
 import { KubectlError } from '../../../../../src/terminal/kubectl/errors';
-import { OutputError, formatObjects, parseOutput, type OutputOptions } from '../../../../../src/terminal/kubectl/output';
+import { OutputError, formatObjects, outputOptionsFrom, parseOutput, type OutputOptions } from '../../../../../src/terminal/kubectl/output';
 
 const cm = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', resourceVersion: '5' }, data: { k: 'v' } }) as KubeObject;
 
@@ -100,5 +100,15 @@ describe('go-template output formats', () => {
   it('rejects the other formats as before', () => {
     expect(run('go-templat={{.x}}', {}, [cm('a')], true).err).toMatch(/^error: unable to match a printer suitable for the output format "go-templat=\{\{\.x\}\}"/);
     expect(parseOutput(undefined, true)).toEqual({ kind: 'table' });
+  });
+});
+
+describe('outputOptionsFrom', () => {
+  it('takes --template and --allow-missing-template-keys from the flag values', () => {
+    const env = { fs, cwd: '/home/user' };
+    expect(outputOptionsFrom({ template: '{{.kind}}', 'allow-missing-template-keys': false, output: '' }, env)).toEqual({ template: '{{.kind}}', allowMissingTemplateKeys: false, fs, cwd: '/home/user' });
+    expect(outputOptionsFrom({})).toEqual({ template: undefined, allowMissingTemplateKeys: undefined, fs: undefined, cwd: undefined });
+    const fmt = parseOutput('', false, outputOptionsFrom({ template: '{{.metadata.name}}' }, env));
+    expect(formatObjects([cm('z')], fmt, true)).toBe('z');
   });
 });
