@@ -101,41 +101,41 @@ export class DaemonSetController extends Controller {
     let desired = 0;
     const now = this.ctx.clock.now();
     const minReady = ds.spec?.minReadySeconds ?? 0;
+    const strategy = ds.spec?.updateStrategy;
+    const rolling = (strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+    const eligible: string[] = [];
+    for (const node of nodes) if (this.shouldRun(ds, node)) eligible.push(node.metadata!.name!);
+    desired = eligible.length;
+    // maxSurge and maxUnavailable scale against the nodes that should run a pod, rounding up; both 0 → 1 unavailable.
+    const maxSurge = rolling ? scaledValue(strategy?.rollingUpdate?.maxSurge, desired, true, '0') : 0;
+    let maxUnavailable = rolling ? scaledValue(strategy?.rollingUpdate?.maxUnavailable, desired, true, '1') : 0;
+    if (rolling && maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
+    const eligibleSet = new Set(eligible);
+    // podsShouldBeOnNode: one pod per eligible node (during a surge, one old and one new), none elsewhere.
     for (const node of nodes) {
       const nodeName = node.metadata!.name!;
-      const run = this.shouldRun(ds, node);
       const here = byNode.get(nodeName) ?? [];
-      if (run) desired++;
-      if (run && here.length === 0) toCreate.push(nodeName);
-      else if (run) {
-        // Failed daemon pods are replaced; extra ones removed.
-        const failed = here.filter((p) => p.status?.phase === 'Failed');
-        toDelete.push(...failed);
-        const alive = here.filter((p) => p.status?.phase !== 'Failed');
-        if (alive.length > 1) toDelete.push(...alive.slice(1));
-      } else toDelete.push(...here);
-    }
-    // Rolling update: replace old-hash pods, at most maxUnavailable unavailable at a time.
-    const strategy = ds.spec?.updateStrategy;
-    if ((strategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
-      const maxUnavailable = scaledValue(strategy?.rollingUpdate?.maxUnavailable, desired, true, '1');
-      let unavailable = 0;
-      for (const node of nodes) {
-        const p = (byNode.get(node.metadata!.name!) ?? [])[0];
-        if (!this.shouldRun(ds, node)) continue;
-        if (!p || !isPodAvailable(p, minReady, now)) unavailable++;
+      if (!eligibleSet.has(nodeName)) {
+        toDelete.push(...here);
+        continue;
       }
-      const old = pods.filter((p) => p.metadata!.labels?.['controller-revision-hash'] !== hash && !toDelete.includes(p));
-      // Unavailable old pods go first (they cost nothing), then available ones within the budget.
-      old.sort((a, b) => Number(isPodAvailable(a, minReady, now)) - Number(isPodAvailable(b, minReady, now)));
-      for (const p of old) {
-        if (!isPodAvailable(p, minReady, now)) toDelete.push(p);
-        else if (unavailable < maxUnavailable) {
-          toDelete.push(p);
-          unavailable++;
-        }
+      const failed = here.filter((p) => p.status?.phase === 'Failed');
+      toDelete.push(...failed);
+      const alive = here.filter((p) => p.status?.phase !== 'Failed');
+      if (alive.length === 0) {
+        toCreate.push(nodeName);
+        continue;
+      }
+      if (alive.length > 1) {
+        const fresh = alive.filter((p) => p.metadata!.labels?.['controller-revision-hash'] === hash);
+        const stale = alive.filter((p) => p.metadata!.labels?.['controller-revision-hash'] !== hash);
+        if (maxSurge > 0 && fresh.length && stale.length) {
+          // Keep the newest of each while the new one comes up; extras go.
+          toDelete.push(...fresh.slice(1), ...stale.slice(1));
+        } else toDelete.push(...alive.slice(1));
       }
     }
+    if (rolling) this.rollingUpdate(eligible, byNode, hash, minReady, now, maxSurge, maxUnavailable, toCreate, toDelete);
     for (const nodeName of toCreate) this.createPod(ds, nodeName, hash);
     for (const p of toDelete) {
       this.client.delete('pods', p.metadata!.namespace, p.metadata!.name!);
@@ -144,6 +144,65 @@ export class DaemonSetController extends Controller {
     this.updateStatus(ds, pods, nodes, hash, desired);
     truncateHistory(this.client, ds, ds.spec?.revisionHistoryLimit ?? 10, new Set(pods.map((p) => p.metadata!.labels?.['controller-revision-hash'] ?? '')), `${ds.metadata!.name}-${hash}`);
     if (minReady > 0 && pods.some((p) => isPodReady(p) && !isPodAvailable(p, minReady, now))) this.queue.addAfter(key, minReady * 1000);
+  }
+
+  /** update.go rollingUpdate: without surge, delete old pods within maxUnavailable; with it, create the new pod first. */
+  private rollingUpdate(
+    eligible: string[],
+    byNode: Map<string, PodObj[]>,
+    hash: string,
+    minReady: number,
+    now: number,
+    maxSurge: number,
+    maxUnavailable: number,
+    toCreate: string[],
+    toDelete: PodObj[],
+  ): void {
+    const deleting = new Set(toDelete);
+    const split = (nodeName: string) => {
+      const pods = (byNode.get(nodeName) ?? []).filter((p) => !deleting.has(p) && p.status?.phase !== 'Failed');
+      return {
+        fresh: pods.find((p) => p.metadata!.labels?.['controller-revision-hash'] === hash),
+        old: pods.find((p) => p.metadata!.labels?.['controller-revision-hash'] !== hash),
+      };
+    };
+    if (maxSurge === 0) {
+      let unavailable = 0;
+      const replace: PodObj[] = [];
+      const candidates: PodObj[] = [];
+      for (const nodeName of eligible) {
+        const { fresh, old } = split(nodeName);
+        if ((!fresh && !old) || (fresh && old)) unavailable++;
+        else if (fresh) {
+          if (!isPodAvailable(fresh, minReady, now)) unavailable++;
+        } else if (old) {
+          if (!isPodAvailable(old, minReady, now)) replace.push(old);
+          else if (unavailable < maxUnavailable) candidates.push(old);
+        }
+      }
+      const room = Math.min(Math.max(0, maxUnavailable - unavailable), candidates.length);
+      toDelete.push(...replace, ...candidates.slice(0, room));
+      return;
+    }
+    let surging = 0;
+    const allowed: string[] = [];
+    const candidates: string[] = [];
+    for (const nodeName of eligible) {
+      const { fresh, old } = split(nodeName);
+      if (!old) continue;
+      if (!fresh) {
+        if (!isPodAvailable(old, minReady, now)) allowed.push(nodeName);
+        else if (surging < maxSurge) candidates.push(nodeName);
+        continue;
+      }
+      if (!isPodAvailable(fresh, minReady, now)) {
+        surging++;
+        continue;
+      }
+      toDelete.push(old);
+    }
+    const room = Math.min(Math.max(0, maxSurge - surging), candidates.length);
+    for (const n of [...allowed, ...candidates.slice(0, room)]) if (!toCreate.includes(n)) toCreate.push(n);
   }
 
   private createPod(ds: DSObj, nodeName: string, hash: string): void {
@@ -182,12 +241,21 @@ export class DaemonSetController extends Controller {
     let ready = 0;
     let available = 0;
     let updated = 0;
+    const active = new Map<string, PodObj[]>();
+    for (const p of pods) {
+      const n = nodeOf(p);
+      if (!n || !isPodActive(p)) continue;
+      const list = active.get(n);
+      if (list) list.push(p);
+      else active.set(n, [p]);
+    }
     for (const node of nodes) {
-      const here = pods.filter((p) => nodeOf(p) === node.metadata!.name && isPodActive(p));
-      if (here.length === 0) continue;
+      const here = active.get(node.metadata!.name!);
+      if (!here) continue;
       if (this.shouldRun(ds, node)) {
         current++;
-        const p = here[0];
+        // The updated pod counts when there is one (during a surge both may run).
+        const p = here.find((x) => x.metadata!.labels?.['controller-revision-hash'] === hash) ?? here[0];
         if (isPodReady(p)) {
           ready++;
           if (isPodAvailable(p, minReady, now)) available++;

@@ -364,12 +364,17 @@ class State {
     }
 
     const argv: GoValue[] = [];
+    const ifaces: boolean[] = [];
     let i = 0;
-    for (; i < numFixed && i < nArgs; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i], args[i + 1]));
-    if (fn.variadic) for (; i < nArgs; i++) argv.push(this.evalArg(dot, dotIface, fn.variadic, args[i + 1]));
+    for (; i < nArgs; i++) {
+      const t = i < numFixed ? fn.params[i] : fn.variadic!;
+      argv.push(this.evalArg(dot, dotIface, t, args[i + 1]));
+      ifaces.push(t === 'reflect.Value' && this.argIsIface(args[i + 1], dotIface));
+    }
     if (final !== MISSING) {
       const t = fn.variadic && numIn - 1 >= numFixed ? fn.variadic : fn.params[numIn - 1];
       argv.push(this.validateType(final, t));
+      ifaces.push(false);
     }
     try {
       if (fn.builtin && name === 'call') {
@@ -377,11 +382,26 @@ class State {
         if (nArgs === 0) throw new GoPanic('runtime error: index out of range [0] with length 0');
         return callBuiltin(String(args[1]), argv[0]);
       }
-      return fn.call(argv);
+      return fn.call(argv, ifaces);
     } catch (e) {
       if (!(e instanceof FuncError)) throw e;
       this.at(node);
       this.errorf(`error calling ${name}: ${e.message}`);
+    }
+  }
+
+  /** Whether an argument node yields a value of static type interface {} (a map or slice element). */
+  private argIsIface(n: Node, dotIface: boolean): boolean {
+    switch (n.type) {
+      case 'dot':
+        return dotIface;
+      case 'field':
+      case 'chain':
+        return true;
+      case 'variable':
+        return n.ident.length > 1 || this.varValue(n.ident[0]).iface;
+      default:
+        return false;
     }
   }
 

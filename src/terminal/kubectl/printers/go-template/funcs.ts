@@ -21,7 +21,8 @@ export interface GoFunc {
   /** The element type of a final `...` parameter. */
   variadic?: ParamType;
   builtin: boolean;
-  call(args: GoValue[]): GoValue;
+  /** `ifaces[i]`: argument i is a reflect.Value of static type interface {} (only `slice` looks). */
+  call(args: GoValue[], ifaces: readonly boolean[]): GoValue;
 }
 
 const V: ParamType = 'reflect.Value';
@@ -74,7 +75,8 @@ function decodeBytes(bytes: number[]): string {
   return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
-function slice(args: GoValue[]): GoValue {
+// slice, unlike index, does not unwrap its index arguments: a map or slice element is an interface {}.
+function slice(args: GoValue[], ifaces: readonly boolean[]): GoValue {
   const item = indirectInterface(args[0]);
   if (item === undefined) throw new FuncError('slice of untyped nil');
   const indexes = args.slice(1);
@@ -89,7 +91,10 @@ function slice(args: GoValue[]): GoValue {
     cap = appendedCap(len);
   } else throw new FuncError(`can't slice item of type ${typeName(item)}`);
   const idx = [0, len, 0];
-  indexes.forEach((x, i) => (idx[i] = indexArg(indirectInterface(x), cap)));
+  indexes.forEach((x, i) => {
+    if (ifaces[i + 1] && x !== undefined) throw new FuncError('cannot index slice/array with type interface {}');
+    idx[i] = indexArg(x, cap);
+  });
   if (idx[0] > idx[1]) throw new FuncError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) throw new FuncError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (typeof item === 'string') return decodeBytes(utf8Bytes(item).slice(idx[0], idx[1]));
@@ -215,8 +220,9 @@ function base64decode(args: GoValue[]): GoValue {
   return r;
 }
 
-const variadic = (params: ParamType[], rest: ParamType, call: (a: GoValue[]) => GoValue, builtin = true): GoFunc => ({ params, variadic: rest, call, builtin });
-const fixed = (params: ParamType[], call: (a: GoValue[]) => GoValue, builtin = true): GoFunc => ({ params, call, builtin });
+type Impl = (a: GoValue[], ifaces: readonly boolean[]) => GoValue;
+const variadic = (params: ParamType[], rest: ParamType, call: Impl, builtin = true): GoFunc => ({ params, variadic: rest, call, builtin });
+const fixed = (params: ParamType[], call: Impl, builtin = true): GoFunc => ({ params, call, builtin });
 const unreachable = (): GoValue => {
   throw new Error('unreachable: evaluated by the executor');
 };
