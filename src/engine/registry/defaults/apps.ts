@@ -58,10 +58,14 @@ export function defaultStatefulSet(sts: StatefulSet): void {
   if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
   if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null) spec.revisionHistoryLimit = 10;
   defaultPodTemplateSpec(spec.template);
-  for (const claim of spec.volumeClaimTemplates ?? []) {
+  const claims = spec.volumeClaimTemplates ?? [];
+  for (let i = 0; i < claims.length; i++) {
+    const claim = claims[i];
     defaultPersistentVolumeClaim(claim);
     const meta = (claim.metadata ?? {}) as Record<string, unknown>;
     if (!('creationTimestamp' in meta)) claim.metadata = { creationTimestamp: null, ...meta } as unknown as typeof claim.metadata;
+    // Claim templates are whole PersistentVolumeClaims: the apiserver fills in their type (SetDefaults_StatefulSet).
+    claims[i] = { apiVersion: claim.apiVersion || 'v1', kind: claim.kind || 'PersistentVolumeClaim', ...claim };
   }
   defaultStatus(sts, 'StatefulSet');
 }
