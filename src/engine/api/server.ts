@@ -111,6 +111,10 @@ export class ApiServer {
     }
     const rp = parseResourcePath(path);
     if (!rp) return statusResponse(errors.pathNotFound());
+    // Aggregated APIs (metrics.k8s.io) are authorized like built-in resources.
+    if (this.externalGroups().some((g) => g.name === rp.group && g.version === rp.version)) {
+      this.authorizeResource(req, { group: rp.group, plural: rp.resource, namespaced: rp.namespace !== undefined } as ResourceDef, rp);
+    }
     const external = this.subresources.external?.(req, rp);
     if (external) return external;
     const def = this.registry.lookup(rp.group, rp.version, rp.resource);
