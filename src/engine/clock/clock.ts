@@ -1,5 +1,7 @@
 // The simulated clock: a timer heap ordered by (due time, sequence). Engine code reads time only here.
 
+import { BinaryHeap } from '../util/heap';
+
 export type TimerId = number;
 
 interface Timer {
@@ -7,53 +9,6 @@ interface Timer {
   due: number;
   seq: number;
   fn: () => void;
-}
-
-/** A min-heap keyed by (due, seq): equal due times fire in the order they were scheduled. */
-class TimerHeap {
-  private items: Timer[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): Timer | undefined {
-    return this.items[0];
-  }
-
-  push(t: Timer): void {
-    const a = this.items;
-    a.push(t);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
-      i = p;
-    }
-  }
-
-  pop(): Timer | undefined {
-    const a = this.items;
-    if (a.length === 0) return undefined;
-    const top = a[0];
-    const last = a.pop()!;
-    if (a.length > 0) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && less(a[l], a[m])) m = l;
-        if (r < a.length && less(a[r], a[m])) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
-    }
-    return top;
-  }
 }
 
 function less(a: Timer, b: Timer): boolean {
@@ -75,7 +30,7 @@ export class SimClock implements Clock {
   private current: number;
   private seq = 0;
   private nextId = 1;
-  private heap = new TimerHeap();
+  private heap = new BinaryHeap<Timer>(less);
   /** Cancelled ids are skipped when popped; cheaper than removing from the middle of the heap. */
   private live = new Set<TimerId>();
   private draining = false;

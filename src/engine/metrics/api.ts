@@ -11,8 +11,9 @@ import type { Store } from '../store/store';
 import type { Clock } from '../clock/clock';
 import { header, queryBool, queryParam } from '../api/request';
 import { negotiate, partialObjectMetadata, type IncludeObject } from '../api/table';
-import { parseLabelSelector, LabelSelectorError, type Selector } from '../api/selectors/labels';
-import { parseFieldSelector, FieldSelectorError, type FieldSelector } from '../api/selectors/fields';
+import type { Selector } from '../api/selectors/labels';
+import type { FieldSelector } from '../api/selectors/fields';
+import { parseFieldSelectorParam, parseLabels } from '../api/rest/rest';
 import * as errors from '../api/errors';
 import { rfc3339 } from '../util/time';
 import { goDurationMs } from '../nodes/backoff';
@@ -97,30 +98,11 @@ function fail(e: errors.StatusError): ApiResponse {
 }
 
 function labelSelector(req: ApiRequest): Selector | undefined {
-  const text = queryParam(req, 'labelSelector');
-  if (!text) return undefined;
-  try {
-    return parseLabelSelector(text);
-  } catch (e) {
-    if (e instanceof LabelSelectorError) throw errors.badRequest(e.message);
-    throw e;
-  }
+  return parseLabels(queryParam(req, 'labelSelector'));
 }
 
 function fieldSelector(req: ApiRequest): FieldSelector | undefined {
-  const text = queryParam(req, 'fieldSelector');
-  if (!text) return undefined;
-  let sel: FieldSelector;
-  try {
-    sel = parseFieldSelector(text);
-  } catch (e) {
-    if (e instanceof FieldSelectorError) throw errors.badRequest(e.message);
-    throw e;
-  }
-  for (const r of sel.requirements) {
-    if (r.field !== 'metadata.name' && r.field !== 'metadata.namespace') throw errors.badRequest(`field label not supported: ${r.field}`);
-  }
-  return sel;
+  return parseFieldSelectorParam(queryParam(req, 'fieldSelector'));
 }
 
 function byName(a: KubeObject, b: KubeObject): number {

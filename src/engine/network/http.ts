@@ -1,6 +1,7 @@
 // HTTP/1.1 as the simulated servers speak it: requests, responses, reason phrases, and the headers each
 // kind of server sends (nginx, Apache, Go's net/http) around the image catalog's answer.
 
+import { utf8Length } from '../util/utf8';
 import type { ImageEntry } from '../runtime/images';
 
 export interface HttpRequest {
@@ -148,17 +149,4 @@ export function nginxResponse(status: number, req: HttpRequest, now: number, ext
   return { status, reason: reasonPhrase(status), headers, body: req.method === 'HEAD' ? '' : page };
 }
 
-/** UTF-8 length without Node's Buffer (the engine runs in a worker). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export { utf8Length };

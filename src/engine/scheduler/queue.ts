@@ -1,6 +1,7 @@
 // The scheduling queue: an active heap (priority, then arrival), a backoff set, and the unschedulable pool.
 // mirrors: pkg/scheduler/backend/queue/scheduling_queue.go (PriorityQueue)
 
+import { BinaryHeap } from '../util/heap';
 import type { PodObj } from './framework';
 
 interface Entry {
@@ -13,7 +14,7 @@ interface Entry {
 }
 
 export class SchedulingQueue {
-  private heap: Entry[] = [];
+  private heap = new BinaryHeap<Entry>(before);
   private inActive = new Set<string>();
   private backoff = new Map<string, { entry: Entry; until: number }>();
   readonly unschedulable = new Map<string, Entry>();
@@ -21,7 +22,7 @@ export class SchedulingQueue {
   private seq = 0;
 
   get activeLength(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   add(pod: PodObj): void {
@@ -44,8 +45,8 @@ export class SchedulingQueue {
   }
 
   pop(): string | undefined {
-    while (this.heap.length) {
-      const e = this.popHeap();
+    while (this.heap.size) {
+      const e = this.heap.pop()!;
       if (!this.inActive.delete(e.key)) continue;
       return e.key;
     }
@@ -113,36 +114,7 @@ export class SchedulingQueue {
 
   private push(e: Entry): void {
     this.inActive.add(e.key);
-    const a = this.heap;
-    a.push(e);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
-      i = p;
-    }
-  }
-
-  private popHeap(): Entry {
-    const a = this.heap;
-    const top = a[0];
-    const last = a.pop()!;
-    if (a.length) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && before(a[l], a[m])) m = l;
-        if (r < a.length && before(a[r], a[m])) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
-    }
-    return top;
+    this.heap.push(e);
   }
 }
 

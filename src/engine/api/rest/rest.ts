@@ -474,7 +474,8 @@ function compareByKey(a: KubeObject, b: KubeObject): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-function parseLabels(text: string | undefined): Selector | undefined {
+/** A labelSelector parameter, or 400 BadRequest with the parser's message. */
+export function parseLabels(text: string | undefined): Selector | undefined {
   if (!text) return undefined;
   try {
     return parseLabelSelector(text);
@@ -485,6 +486,11 @@ function parseLabels(text: string | undefined): Selector | undefined {
 }
 
 function parseFields(def: ResourceDef, text: string | undefined): FieldSelector | undefined {
+  return parseFieldSelectorParam(text, (field) => !!def.fields && field in def.fields);
+}
+
+/** A fieldSelector parameter: metadata.name and metadata.namespace always, other fields where `supported`. */
+export function parseFieldSelectorParam(text: string | undefined, supported: (field: string) => boolean = () => false): FieldSelector | undefined {
   if (!text) return undefined;
   let sel: FieldSelector;
   try {
@@ -495,9 +501,7 @@ function parseFields(def: ResourceDef, text: string | undefined): FieldSelector 
   }
   for (const r of sel.requirements) {
     if (r.field === 'metadata.name' || r.field === 'metadata.namespace') continue;
-    if (!def.fields || !(r.field in def.fields)) {
-      throw errors.badRequest(`field label not supported: ${r.field}`);
-    }
+    if (!supported(r.field)) throw errors.badRequest(`field label not supported: ${r.field}`);
   }
   return sel;
 }

@@ -1,6 +1,7 @@
 // Name and value format checks (DNS-1123/1035, qualified names, label values, ports, env vars...)
 // returning upstream's exact messages.
 // mirrors: k8s.io/apimachinery/pkg/util/validation/validation.go, pkg/api/validation/generic.go (v0.32.0)
+import { utf8Length } from '../../util/utf8';
 
 const QNAME_CHAR = '[A-Za-z0-9]';
 const QNAME_EXT_CHAR = '[-A-Za-z0-9_.]';
@@ -80,19 +81,7 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 }
 
 /** Byte length of a string as Go's len() counts it (UTF-8). */
-export function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export const byteLength = utf8Length;
 
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];

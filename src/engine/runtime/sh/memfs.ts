@@ -1,6 +1,7 @@
 // An in-memory FileSystem: directories, files, symbolic links, /dev/null-like devices, and mounts of
 // other trees (read-only for ConfigMap/Secret volumes; a shared tree shows its owner's updates).
 
+import { utf8Length } from '../../util/utf8';
 import { FsError, dirname, normalizePath, type Errno, type FileStat, type FileSystem } from './fs';
 
 interface FileNode { kind: 'file'; data: string; mode: number; mtime: number }
@@ -272,17 +273,4 @@ export class MemFS implements FileSystem {
   }
 }
 
-/** Bytes in UTF-8, which is what ls, wc -c and stat count. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n++;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export { utf8Length } from '../../util/utf8';

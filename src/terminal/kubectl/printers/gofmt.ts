@@ -2,6 +2,8 @@
 // strconv 'g' floats and Go's byte-wise string order, applied to JSON-like (unstructured) values.
 // mirrors: Go src/fmt/print.go, src/strconv/ftoa.go, src/strconv/quote.go (behaviour only)
 
+import { utf8Length } from '../../../engine/util/utf8';
+
 /** A JSON-like value as kubectl holds it after decoding (unstructured content). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 /** A JSON object; `undefined` members are treated as absent, as JSON.stringify does. */
@@ -36,20 +38,7 @@ export function sortedKeys(obj: JsonObject): string[] {
   return keys.sort(compareGoStrings);
 }
 
-/** Number of bytes of the UTF-8 encoding of s (Go's len(s)). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export { utf8Length } from '../../../engine/util/utf8';
 
 /** The UTF-8 bytes of s (lone surrogates become U+FFFD, as Go would see them). */
 export function utf8Bytes(s: string): number[] {
