@@ -1,6 +1,7 @@
 // kubectl's entry point: finds the command (and subcommand), parses flags with the global ones, runs it,
 // and reports errors exactly as kubectl does (stderr, exit code 1).
 
+import { OutputError } from './output';
 import type { CommandSpec } from './command';
 import { GLOBAL_FLAGS, HELP_FLAG } from './command';
 import { FlagSet, FlagError, RequiredFlagError, type FlagDef } from './flags';
@@ -26,6 +27,8 @@ async function report(k: Kubectl, e: unknown): Promise<number> {
     return e.exitCode;
   }
   if (e instanceof KubectlError) {
+    // A template that failed part-way: kubectl prints what it wrote (and its debugging dump) first.
+    if (e instanceof OutputError && e.stdout) await k.out(e.stdout);
     if (e.message) await k.err(e.message.endsWith('\n') ? e.message : e.message + '\n');
     return e.exitCode;
   }

@@ -64,9 +64,6 @@ const paths = registeredPaths(COMMANDS).map((p) => p.join(' '));
 const KNOWN_GAPS: Record<string, string> = {
   // groupWithoutSubcommand (commands/top.ts, also used by auth and plugin) names only the first argument;
   // cmdutil.DefaultSubCommandRun names them all: `error: unknown command "foo bar"`.
-  'top foo bar': 'first argument only',
-  'auth foo bar': 'first argument only',
-  'plugin foo bar': 'first argument only',
 };
 
 describe(`kubectl help against ${fixture.kubectl}`, () => {

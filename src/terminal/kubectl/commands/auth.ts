@@ -8,7 +8,7 @@ import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError } from '../errors';
 import { DRY_RUN_FLAG } from '../mutate';
-import { formatObjects, parseOutput, printOrderedJson } from '../output';
+import { formatObjects, parseOutput, printOrderedJson, outputOptionsFrom } from '../output';
 import { newTableTabWriter, StringWriter } from '../printers/index';
 import { asStatus } from './apply';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
@@ -151,7 +151,7 @@ export const whoamiCommand: CommandSpec = {
   ],
   async run(k, _args, f) {
     const output = f.values.output as string;
-    const fmt = output ? parseOutput(output, false) : undefined;
+    const fmt = output ? parseOutput(output, false, outputOptionsFrom(f.values, k.env)) : undefined;
     let res;
     // v1, then the beta and alpha versions, as kubectl tries them.
     for (const version of ['v1', 'v1beta1', 'v1alpha1']) {

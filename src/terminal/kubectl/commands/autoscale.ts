@@ -9,7 +9,7 @@ import { manifestInfos, typeRequests } from '../builder';
 import { KubectlError, ServerError, formatStatus } from '../errors';
 import type { ResourceInfo } from '../discovery';
 import { DRY_RUN_FLAG, dryRunSuffix, parseDryRun } from '../mutate';
-import { formatObjects, parseOutput, printOrderedJson } from '../output';
+import { formatObjects, parseOutput, printOrderedJson, outputOptionsFrom } from '../output';
 import { asStatus, LAST_APPLIED } from './apply';
 import { SAVE_CONFIG } from './create-common';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, RESOURCE_ARG_EXAMPLES, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
@@ -42,7 +42,7 @@ export const autoscaleCommand: CommandSpec = {
     const v = f.values;
     const dry = parseDryRun(v['dry-run']);
     const output = v.output as string;
-    const fmt = output ? parseOutput(output, false) : undefined;
+    const fmt = output ? parseOutput(output, false, outputOptionsFrom(v, k.env)) : undefined;
     const max = v.max as number;
     const min = v.min as number;
     if (max < 1) throw new KubectlError(`error: --max=MAXPODS is required and must be at least 1, max: ${max}`);

@@ -7,7 +7,7 @@ import type { CommandSpec } from '../command';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError } from '../errors';
 import { manifestInfos } from '../builder';
-import { formatObjects, parseOutput } from '../output';
+import { formatObjects, parseOutput, outputOptionsFrom } from '../output';
 import { asStatus } from './apply';
 
 interface Condition {
@@ -23,7 +23,7 @@ function modify(approve: boolean): CommandSpec['run'] {
     const v = f.values;
     const files = v.filename as string[];
     if (args.length === 0 && files.length === 0) throw new KubectlError('error: one or more CSRs must be specified as <name> or -f <filename>');
-    const fmt = v.output ? parseOutput(v.output as string, false) : undefined;
+    const fmt = v.output ? parseOutput(v.output as string, false, outputOptionsFrom(v, k.env)) : undefined;
     const info = await k.mapper.lookup('certificatesigningrequests');
     const names = files.length ? (await manifestInfos(k, files, v.recursive as boolean, k.namespace, false)).map((m) => m.name) : args;
     const type = approve ? 'Approved' : 'Denied';

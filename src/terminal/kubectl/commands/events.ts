@@ -7,7 +7,7 @@ import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError, isStatus } from '../errors';
 import { UnknownResourceError } from '../discovery';
-import { parseOutput, formatObjects, printOrderedJson, type OutputFormat } from '../output';
+import { parseOutput, formatObjects, printOrderedJson, type OutputFormat, outputOptionsFrom } from '../output';
 import { newTableTabWriter, StringWriter, YamlPrinter } from '../printers/index';
 import { watchEvents } from '../../api-client';
 import { asStatus } from './apply';
@@ -40,7 +40,7 @@ export const eventsCommand: CommandSpec = {
     const ns = (v.namespace as string) || k.namespace;
     const fieldSelector = v.for ? await forSelector(k, v.for as string) : undefined;
     const output = v.output as string;
-    const fmt = output ? parseOutput(output, false) : undefined;
+    const fmt = output ? parseOutput(output, false, outputOptionsFrom(v, k.env)) : undefined;
     const types = [...new Set(v.types as string[])].sort();
     for (const t of types) if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') throw new KubectlError('error: valid --types are Normal or Warning');
     const wanted = (type: string | undefined) => types.length === 0 || types.some((t) => t.toLowerCase() === (type ?? '').toLowerCase());

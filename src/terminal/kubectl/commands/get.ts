@@ -8,7 +8,7 @@ import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { typeRequests, manifestInfos, type TypeRequest } from '../builder';
 import { KubectlError, ServerError, formatStatus, isStatus } from '../errors';
-import { parseOutput, formatObjects } from '../output';
+import { parseOutput, formatObjects, outputOptionsFrom } from '../output';
 import { printGetTables, noResourcesFoundMessage, TableWatchPrinter, type TableGroup, type Table, YamlPrinter, printJsonWatchEvent, printName, newJsonPathPrinter, SortError, sortObjects, PrinterError } from '../printers/index';
 import { watchEvents } from '../../api-client';
 import type { ResourceInfo } from '../discovery';
@@ -49,7 +49,7 @@ export const getCommand: CommandSpec = {
   ],
   async run(k, args, f) {
     const v = f.values;
-    const fmt = parseOutput(v.output as string, true);
+    const fmt = parseOutput(v.output as string, true, outputOptionsFrom(v, k.env));
     const filenames = v.filename as string[];
     if (v.raw) return raw(k, v.raw as string);
     if (args.length === 0 && filenames.length === 0) {
@@ -167,7 +167,8 @@ export const getCommand: CommandSpec = {
       }
     } else {
       let objs = answers.flatMap((a) => a.objs);
-      if (!(v['show-managed-fields'] as boolean)) objs = objs.map(stripManagedFields);
+      // OmitManagedFieldsPrinter wraps the JSON and YAML printers only (jsonpath and templates see them).
+      if (!(v['show-managed-fields'] as boolean) && (fmt.kind === 'json' || fmt.kind === 'yaml')) objs = objs.map(stripManagedFields);
       if (sortBy) {
         try {
           objs = sortObjects(objs, sortBy);
@@ -181,7 +182,8 @@ export const getCommand: CommandSpec = {
           if (!(objs.length === 0 && singleItem)) await k.out(formatObjects(objs, fmt, singleItem, k.env.fs, k.env.cwd));
           printedSomething = objs.length > 0;
         }
-        if (objs.length === 0 && errors.length === 0 && !watch && fmt.kind !== 'yaml' && fmt.kind !== 'json') {
+        // printGeneric (every non-table format) says nothing about an empty result.
+        if (objs.length === 0 && errors.length === 0 && !watch && (fmt.kind === 'table' || fmt.kind === 'wide')) {
           await k.err(noResourcesFoundMessage(ns, requests.every((r) => r.info.namespaced) && !allNs));
         }
       }
@@ -266,7 +268,7 @@ async function watchLoop(k: Kubectl, r: TypeRequest, rv: string | undefined, ns:
       await k.out(printer.printEvent(e.type, table));
       continue;
     }
-    const o = stripManagedFields(e.object as KubeObject);
+    const o = v['show-managed-fields'] || (fmt.kind !== 'json' && fmt.kind !== 'yaml') ? (e.object as KubeObject) : stripManagedFields(e.object as KubeObject);
     if (v['output-watch-events'] && fmt.kind === 'json') await k.out(printJsonWatchEvent(e.type, o));
     else if (fmt.kind === 'yaml') await k.out(yaml.printObj(o));
     else if (fmt.kind === 'json') await k.out(formatObjects([o], fmt, true));

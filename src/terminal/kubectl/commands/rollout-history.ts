@@ -12,7 +12,7 @@ import { tabbedString } from '../printers/index';
 import { applyStrategicMergePatch } from '../../../engine/api/patch/index';
 import { patchMetaFor } from '../../../engine/schema/index';
 import { PRINT_FLAGS, withoutManagedFields } from './workload-flags';
-import { formatObjects, parseOutput } from '../output';
+import { formatObjects, parseOutput, outputOptionsFrom } from '../output';
 import { reportErrors } from './targets';
 import { CHANGE_CAUSE_ANNOTATION, ROLLOUT_TARGET_FLAGS, controllerRevisions, deploymentReplicaSets, revisionOf, rolloutTargets, templateText, type RevisionEntry } from './rollout-common';
 
@@ -35,7 +35,7 @@ export const rolloutHistoryCommand: CommandSpec = {
       if (v.output) {
         // -o prints the history objects themselves (ReplicaSets / ControllerRevisions).
         const pick = revision > 0 ? objects.filter((o) => o.revision === revision) : objects;
-        for (const o of pick) await k.out(formatObjects([v['show-managed-fields'] ? o.object : withoutManagedFields(o.object)], parseOutput(v.output as string, false), true, k.env.fs, k.env.cwd));
+        for (const o of pick) await k.out(formatObjects([v['show-managed-fields'] ? o.object : withoutManagedFields(o.object)], parseOutput(v.output as string, false, outputOptionsFrom(v, k.env)), true, k.env.fs, k.env.cwd));
         continue;
       }
       let text: string;

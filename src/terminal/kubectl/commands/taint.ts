@@ -7,7 +7,7 @@ import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError, formatStatus } from '../errors';
 import { UnknownResourceError } from '../discovery';
 import { DRY_RUN_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun } from '../mutate';
-import { parseOutput, formatObjects } from '../output';
+import { parseOutput, formatObjects, outputOptionsFrom } from '../output';
 import { asStatus } from './apply';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, NODE_SELECTOR_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
 import { aggregate } from './drain-filters';
@@ -41,7 +41,7 @@ export const taintCommand: CommandSpec = {
     const all = v.all as boolean;
     const overwrite = v.overwrite as boolean;
     const output = v.output as string;
-    const fmt = output ? parseOutput(output, false) : undefined;
+    const fmt = output ? parseOutput(output, false, outputOptionsFrom(v, k.env)) : undefined;
 
     // Complete: resources first, then taint changes.
     const resources: string[] = [];

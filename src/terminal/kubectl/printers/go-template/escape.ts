@@ -1,7 +1,7 @@
 // The html, js and urlquery escapers of text/template (over the Sprint of their arguments).
 // mirrors: Go src/text/template/funcs.go (HTMLEscapeString, JSEscapeString), src/net/url (QueryEscape)
 
-import { utf8Bytes } from '../gofmt';
+import { isGoPrint, utf8Bytes } from '../gofmt';
 import { sprint } from './fmt';
 import type { GoValue } from './value';
 
@@ -18,7 +18,6 @@ export function htmlEscapeString(s: string): string {
 }
 
 const JS: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 export function jsEscapeString(s: string): string {
   let out = '';
@@ -28,7 +27,7 @@ export function jsEscapeString(s: string): string {
     else if (cp < 0x20) out += '\\u00' + cp.toString(16).toUpperCase().padStart(2, '0');
     else if (cp < 0x80) out += ch;
     else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\uFFFD';
-    else if (PRINTABLE.test(ch)) out += ch;
+    else if (isGoPrint(cp)) out += ch;
     else out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
   }
   return out;

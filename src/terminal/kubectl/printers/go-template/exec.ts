@@ -6,41 +6,14 @@
 // carried beside dot and variables rather than on every value.
 // mirrors: Go src/text/template/exec.go (Go 1.23)
 
-import { utf8Length } from '../gofmt';
+import { CallState } from './exec-call';
+import { GoPanic, MISSING, PartialOutputError, TemplateExecError, type ExecContext, type Final } from './exec-state';
 import { sortedMapKeys, sprint } from './fmt';
-import { FuncError, callBuiltin, type GoFunc, type ParamType } from './funcs';
-import type { BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, TemplateNode, VariableNode } from './node';
-import type { Tree } from './parse';
+import type { BranchNode, ChainNode, CommandNode, FieldNode, Node, PipeNode, TemplateNode, VariableNode } from './node';
 import { quote } from './strconv';
-import { GoComplex, GoFloat, GoInt, indirectInterface, isGoMap, isTrue, mapIndex, typeName, type GoValue } from './value';
+import { GoInt, indirectInterface, isGoMap, isTrue, mapIndex, typeName, type GoValue } from './value';
 
-/** A template execution error; the message is Go's. */
-export class TemplateExecError extends Error {}
-
-/** A Go runtime panic that escapes Execute (kubectl's safeExecute reports it as "caught panic: …"). */
-export class GoPanic extends Error {
-  constructor(
-    message: string,
-    readonly partialOutput = '',
-  ) {
-    super(message);
-  }
-}
-
-export type MissingKey = 'default' | 'error';
-
-/** What an execution needs: the trees of the set, the parsed text (for positions), options, funcs. */
-export interface ExecContext {
-  trees: ReadonlyMap<string, Tree>;
-  text: string;
-  parseName: string;
-  missingKey: MissingKey;
-  funcs: ReadonlyMap<string, GoFunc>;
-}
-
-/** missingVal: a pipeline stage with no value from a previous stage. */
-const MISSING: unique symbol = Symbol('missing');
-type Final = GoValue | typeof MISSING;
+export { GoPanic, PartialOutputError, TemplateExecError, type ExecContext, type MissingKey } from './exec-state';
 
 const BREAK: unique symbol = Symbol('break');
 const CONTINUE: unique symbol = Symbol('continue');
@@ -50,77 +23,8 @@ const CONTINUE: unique symbol = Symbol('continue');
 const MAX_EXEC_DEPTH = 100000;
 const JS_DEPTH_LIMIT = 1000;
 
-interface Variable {
-  name: string;
-  value: GoValue;
-  iface: boolean;
-}
-
-class State {
-  private node: Node | null = null;
-
-  constructor(
-    private readonly ctx: ExecContext,
-    private readonly name: string,
-    private readonly out: string[],
-    private vars: Variable[],
-    private readonly depth: number,
-  ) {}
-
-  private at(node: Node): void {
-    this.node = node;
-  }
-
-  errorf(msg: string): never {
-    if (!this.node) throw new TemplateExecError(`template: ${this.name}: ${msg}`);
-    const [location, context] = this.errorContext(this.node);
-    throw new TemplateExecError(`template: ${location}: executing ${quote(this.name)} at <${context}>: ${msg}`);
-  }
-
-  private errorContext(n: Node): [string, string] {
-    const text = this.ctx.text.slice(0, n.pos);
-    const nl = text.lastIndexOf('\n');
-    const col = utf8Length(nl < 0 ? text : text.slice(nl + 1));
-    let line = 1;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-    return [`${this.ctx.parseName}:${line}:${col}`, String(n)];
-  }
-
-  // --- variables ---
-
-  private push(name: string, value: GoValue, iface: boolean): void {
-    this.vars.push({ name, value, iface });
-  }
-
-  private pop(mark: number): void {
-    this.vars.length = mark;
-  }
-
-  private setVar(name: string, value: GoValue, iface = false): void {
-    for (let i = this.vars.length - 1; i >= 0; i--) {
-      const v = this.vars[i];
-      if (v.name === name) {
-        v.value = value;
-        v.iface = iface;
-        return;
-      }
-    }
-    this.errorf(`undefined variable: ${name}`);
-  }
-
-  private setTopVar(n: number, value: GoValue, iface: boolean): void {
-    const v = this.vars[this.vars.length - n];
-    v.value = value;
-    v.iface = iface;
-  }
-
-  private varValue(name: string): Variable {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i];
-    this.errorf(`undefined variable: ${name}`);
-  }
-
-  // --- walking ---
-
+/** An execution of one template of the set (a {{template}} call runs a new State on the same output). */
+class State extends CallState {
   walk(dot: GoValue, dotIface: boolean, node: Node): void {
     this.at(node);
     switch (node.type) {
@@ -222,7 +126,7 @@ class State {
 
   // --- evaluation ---
 
-  private evalPipeline(dot: GoValue, dotIface: boolean, pipe: PipeNode | null): GoValue {
+  protected evalPipeline(dot: GoValue, dotIface: boolean, pipe: PipeNode | null): GoValue {
     if (!pipe) return undefined;
     this.at(pipe);
     let value: Final = MISSING;
@@ -275,22 +179,12 @@ class State {
     this.errorf(`can't evaluate command ${quote(String(first))}`);
   }
 
-  private idealConstant(c: NumberNode): GoValue {
-    this.at(c);
-    if (c.isComplex) return new GoComplex(c.complex[0], c.complex[1]);
-    const hexInt = c.text.length > 2 && c.text[0] === '0' && (c.text[1] === 'x' || c.text[1] === 'X') && !/[pP]/.test(c.text);
-    if (c.isFloat && !hexInt && c.text[0] !== "'" && /[.eEpP]/.test(c.text)) return new GoFloat(c.float64);
-    if (c.isInt) return new GoInt('int', c.int64);
-    if (c.isUint) this.errorf(`${c.text} overflows int`);
-    return undefined;
-  }
-
-  private evalFieldNode(dot: GoValue, dotIface: boolean, field: FieldNode, args: Node[] | null, final: Final): GoValue {
+  protected evalFieldNode(dot: GoValue, dotIface: boolean, field: FieldNode, args: Node[] | null, final: Final): GoValue {
     this.at(field);
     return this.evalFieldChain(dot, dotIface, field.ident, args, final);
   }
 
-  private evalChainNode(dot: GoValue, dotIface: boolean, chain: ChainNode, args: Node[] | null, final: Final): GoValue {
+  protected evalChainNode(dot: GoValue, dotIface: boolean, chain: ChainNode, args: Node[] | null, final: Final): GoValue {
     this.at(chain);
     if (chain.field.length === 0) this.errorf('internal error: no fields in evalChainNode');
     if (chain.node.type === 'nil') this.errorf(`indirection through explicit nil in ${chain}`);
@@ -298,7 +192,7 @@ class State {
     return this.evalFieldChain(pipe, false, chain.field, args, final);
   }
 
-  private evalVariableNode(dot: GoValue, dotIface: boolean, variable: VariableNode, args: Node[] | null, final: Final): GoValue {
+  protected evalVariableNode(dot: GoValue, dotIface: boolean, variable: VariableNode, args: Node[] | null, final: Final): GoValue {
     this.at(variable);
     const v = this.varValue(variable.ident[0]);
     if (variable.ident.length === 1) {
@@ -335,131 +229,6 @@ class State {
     this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
   }
 
-  private evalFunction(dot: GoValue, dotIface: boolean, node: IdentifierNode, cmd: Node, args: Node[] | null, final: Final): GoValue {
-    this.at(node);
-    const fn = this.ctx.funcs.get(node.ident);
-    if (!fn) this.errorf(`${quote(node.ident)} is not a defined function`);
-    return this.evalCall(dot, dotIface, fn, cmd, node.ident, args, final);
-  }
-
-  /** allArgs[0] is the function's own node (not an argument); null when called as an argument itself. */
-  private evalCall(dot: GoValue, dotIface: boolean, fn: GoFunc, node: Node, name: string, allArgs: Node[] | null, final: Final): GoValue {
-    const args = allArgs ?? [];
-    const nArgs = Math.max(0, args.length - 1);
-    const numIn = nArgs + (final !== MISSING ? 1 : 0);
-    let numFixed = nArgs;
-    if (fn.variadic) {
-      numFixed = fn.params.length;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${nArgs}`);
-    } else if (numIn !== fn.params.length) this.errorf(`wrong number of args for ${name}: want ${fn.params.length} got ${numIn}`);
-
-    if (fn.builtin && (name === 'and' || name === 'or')) {
-      let v: GoValue = undefined;
-      for (let i = 1; i < args.length; i++) {
-        v = this.evalArg(dot, dotIface, 'reflect.Value', args[i]);
-        if (isTrue(indirectInterface(v)) === (name === 'or')) return v;
-      }
-      if (final !== MISSING) v = this.validateType(final, 'reflect.Value');
-      return v;
-    }
-
-    const argv: GoValue[] = [];
-    const ifaces: boolean[] = [];
-    let i = 0;
-    for (; i < nArgs; i++) {
-      const t = i < numFixed ? fn.params[i] : fn.variadic!;
-      argv.push(this.evalArg(dot, dotIface, t, args[i + 1]));
-      ifaces.push(t === 'reflect.Value' && this.argIsIface(args[i + 1], dotIface));
-    }
-    if (final !== MISSING) {
-      const t = fn.variadic && numIn - 1 >= numFixed ? fn.variadic : fn.params[numIn - 1];
-      argv.push(this.validateType(final, t));
-      ifaces.push(false);
-    }
-    try {
-      if (fn.builtin && name === 'call') {
-        // Go 1.23 names the callee from args[0] even when the function comes from the pipeline.
-        if (nArgs === 0) throw new GoPanic('runtime error: index out of range [0] with length 0');
-        return callBuiltin(String(args[1]), argv[0]);
-      }
-      return fn.call(argv, ifaces);
-    } catch (e) {
-      if (!(e instanceof FuncError)) throw e;
-      this.at(node);
-      this.errorf(`error calling ${name}: ${e.message}`);
-    }
-  }
-
-  /** Whether an argument node yields a value of static type interface {} (a map or slice element). */
-  private argIsIface(n: Node, dotIface: boolean): boolean {
-    switch (n.type) {
-      case 'dot':
-        return dotIface;
-      case 'field':
-      case 'chain':
-        return true;
-      case 'variable':
-        return n.ident.length > 1 || this.varValue(n.ident[0]).iface;
-      default:
-        return false;
-    }
-  }
-
-  /** validateType: the value must be valid and assignable to the parameter type (null: no type). */
-  private validateType(value: GoValue, typ: ParamType | null): GoValue {
-    if (value === undefined) {
-      if (typ === null || typ === 'reflect.Value') return undefined;
-      if (typ === 'interface {}') return null;
-      this.errorf(`invalid value; expected ${typ}`);
-    }
-    if (typ !== 'string') return value;
-    if (typeof value === 'string') return value;
-    this.errorf(`wrong type for value; expected string; got ${typeName(value)}`);
-  }
-
-  private evalArg(dot: GoValue, dotIface: boolean, typ: ParamType | null, n: Node): GoValue {
-    this.at(n);
-    switch (n.type) {
-      case 'dot':
-        return this.validateType(dot, typ);
-      case 'nil':
-        if (typ === 'reflect.Value') return undefined;
-        if (typ === 'interface {}') return null;
-        return this.errorf(`cannot assign nil to ${typ}`);
-      case 'field':
-        return this.validateType(this.evalFieldNode(dot, dotIface, n, [n], MISSING), typ);
-      case 'variable':
-        return this.validateType(this.evalVariableNode(dot, dotIface, n, null, MISSING), typ);
-      case 'pipe':
-        return this.validateType(this.evalPipeline(dot, dotIface, n), typ);
-      case 'identifier':
-        return this.validateType(this.evalFunction(dot, dotIface, n, n, null, MISSING), typ);
-      case 'chain':
-        return this.validateType(this.evalChainNode(dot, dotIface, n, null, MISSING), typ);
-    }
-    if (typ === 'string') {
-      if (n.type === 'string') return n.text;
-      this.errorf(`expected string; found ${n}`);
-    }
-    if (typ === 'interface {}' || typ === 'reflect.Value') return this.evalEmptyInterface(dot, n);
-    this.errorf(`can't handle ${n} for arg of type ${typ}`);
-  }
-
-  private evalEmptyInterface(dot: GoValue, n: Node): GoValue {
-    this.at(n);
-    switch (n.type) {
-      case 'bool':
-        return n.value;
-      case 'dot':
-        return dot;
-      case 'number':
-        return this.idealConstant(n);
-      case 'string':
-        return n.text;
-    }
-    this.errorf(`can't handle assignment of ${n} to empty interface argument`);
-  }
-
   private printValue(n: Node, v: GoValue): void {
     this.at(n);
     if (v === undefined || v === null) this.out.push('<no value>');
@@ -482,14 +251,4 @@ export function executeTemplate(ctx: ExecContext, name: string, data: GoValue): 
     throw e;
   }
   return out.join('');
-}
-
-/** An execution error with the output written before it. */
-export class PartialOutputError extends TemplateExecError {
-  constructor(
-    message: string,
-    readonly partialOutput: string,
-  ) {
-    super(message);
-  }
 }

@@ -4,7 +4,7 @@
 // mirrors: Go src/fmt/print.go (behaviour only); the formatting of one operand is format.ts
 
 import { compareGoStrings } from '../gofmt';
-import { Fmt, LDIGITS, UDIGITS, isPrintRune, validRune } from './format';
+import { Fmt, LDIGITS, UDIGITS, intFromArg, parseArgNumber, parsenum, validRune } from './format';
 import { quoteRune } from './strconv';
 import { GoComplex, GoFloat, GoInt, isGoMap, isInt64Number, typeName, type GoMap, type GoValue } from './value';
 
@@ -337,51 +337,6 @@ class Printer extends Fmt {
     this.plus = false;
   }
 }
-function tooLarge(x: number): boolean {
-  return x > 1e6 || x < -1e6;
-}
-
-function parsenum(s: string, start: number, end: number): [number, boolean, number] {
-  if (start >= end) return [0, false, end];
-  let num = 0;
-  let isnum = false;
-  let i = start;
-  for (; i < end && s[i] >= '0' && s[i] <= '9'; i++) {
-    if (tooLarge(num)) return [0, false, end];
-    num = num * 10 + (s.charCodeAt(i) - 48);
-    isnum = true;
-  }
-  return [num, isnum, i];
-}
-
-function parseArgNumber(format: string): [number, number, boolean] {
-  if (format.length < 3) return [0, 1, false];
-  for (let i = 1; i < format.length; i++) {
-    if (format[i] === ']') {
-      const [width, ok, newi] = parsenum(format, 1, i);
-      if (!ok || newi !== i) return [0, i + 1, false];
-      return [width - 1, i + 1, true];
-    }
-  }
-  return [0, 1, false];
-}
-
-function intFromArg(a: GoValue[], argNum: number): [number, boolean, number] {
-  if (argNum >= a.length) return [0, false, argNum];
-  const v = a[argNum];
-  let num = 0;
-  let isInt = false;
-  if (typeof v === 'number' && isInt64Number(v)) {
-    num = v;
-    isInt = true;
-  } else if (v instanceof GoInt) {
-    num = Number(v.value);
-    isInt = true;
-  }
-  if (tooLarge(num)) return [0, false, argNum + 1];
-  return [num, isInt, argNum + 1];
-}
-
 /** fmt.Sprint(args...). */
 export function sprint(args: GoValue[]): string {
   const p = new Printer();

@@ -2,8 +2,9 @@
 // formatting of one integer, float, string or rune into the output buffer.
 // mirrors: Go src/fmt/format.go (behaviour only)
 
-import { utf8Bytes } from '../gofmt';
+import { isGoPrint, utf8Bytes } from '../gofmt';
 import { canBackquote, formatFloat, quote } from './strconv';
+import { GoInt, isInt64Number, type GoValue } from './value';
 
 export const LDIGITS = '0123456789abcdefx';
 export const UDIGITS = '0123456789ABCDEFX';
@@ -151,7 +152,7 @@ export class Fmt {
     const prec = this.precPresent && this.prec > 4 ? this.prec : 4;
     if (s.length < prec) s = '0'.repeat(prec - s.length) + s;
     s = 'U+' + s;
-    if (this.sharp && u <= 0x10ffffn && isPrintRune(Number(u))) s += ` '${String.fromCodePoint(Number(u))}'`;
+    if (this.sharp && u <= 0x10ffffn && isGoPrint(Number(u))) s += ` '${String.fromCodePoint(Number(u))}'`;
     const oldZero = this.zero;
     this.zero = false;
     this.pad(s);
@@ -192,9 +193,6 @@ export function validRune(v: bigint): number {
   return n >= 0xd800 && n <= 0xdfff ? 0xfffd : n;
 }
 
-export function isPrintRune(cp: number): boolean {
-  return /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(String.fromCodePoint(cp));
-}
 
 /** fmt's %#g / %#e / %#f handling: keep a decimal point and (for g) trailing zeros. */
 function sharpFloat(num: string, verb: string, prec: number): string {
@@ -222,4 +220,52 @@ function sharpFloat(num: string, verb: string, prec: number): string {
   }
   if (digits > 0) body += '0'.repeat(digits);
   return body + tail;
+}
+
+function tooLarge(x: number): boolean {
+  return x > 1e6 || x < -1e6;
+}
+
+/** A decimal width or precision at s[start:end]. */
+export function parsenum(s: string, start: number, end: number): [number, boolean, number] {
+  if (start >= end) return [0, false, end];
+  let num = 0;
+  let isnum = false;
+  let i = start;
+  for (; i < end && s[i] >= '0' && s[i] <= '9'; i++) {
+    if (tooLarge(num)) return [0, false, end];
+    num = num * 10 + (s.charCodeAt(i) - 48);
+    isnum = true;
+  }
+  return [num, isnum, i];
+}
+
+/** `[n]` at the start of format: the 0-based argument index, the bytes consumed, whether it parsed. */
+export function parseArgNumber(format: string): [number, number, boolean] {
+  if (format.length < 3) return [0, 1, false];
+  for (let i = 1; i < format.length; i++) {
+    if (format[i] === ']') {
+      const [width, ok, newi] = parsenum(format, 1, i);
+      if (!ok || newi !== i) return [0, i + 1, false];
+      return [width - 1, i + 1, true];
+    }
+  }
+  return [0, 1, false];
+}
+
+/** A `*` width or precision from the argument list. */
+export function intFromArg(a: GoValue[], argNum: number): [number, boolean, number] {
+  if (argNum >= a.length) return [0, false, argNum];
+  const v = a[argNum];
+  let num = 0;
+  let isInt = false;
+  if (typeof v === 'number' && isInt64Number(v)) {
+    num = v;
+    isInt = true;
+  } else if (v instanceof GoInt) {
+    num = Number(v.value);
+    isInt = true;
+  }
+  if (tooLarge(num)) return [0, false, argNum + 1];
+  return [num, isInt, argNum + 1];
 }

@@ -4,8 +4,9 @@
 // mirrors: k8s.io/cli-runtime/pkg/printers/template.go, pkg/genericclioptions/template_flags.go
 
 import { goJsonMarshal } from '../json';
-import { GoPanic, TemplateExecError, PartialOutputError } from './exec';
+import { GoPanic, PartialOutputError } from './exec';
 import { sprintf } from './fmt';
+import { TemplateParseError } from './parse';
 import { quote } from './strconv';
 import { Template } from './template';
 import type { GoValue } from './value';
@@ -28,7 +29,7 @@ export class GoTemplatePrinter {
     try {
       this.template = Template.parse('output', rawTemplate);
     } catch (e) {
-      if (e instanceof Error && !(e instanceof TemplateExecError)) throw new GoTemplatePrinterError(`error parsing template ${rawTemplate}, ${e.message}`);
+      if (e instanceof TemplateParseError) throw new GoTemplatePrinterError(`error parsing template ${rawTemplate}, ${e.message}`);
       throw e;
     }
   }

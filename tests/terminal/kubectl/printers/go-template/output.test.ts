@@ -3,17 +3,21 @@
 // `kubectl get` against a fake API server).
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../../src/engine/api/types';
-import { MemFS } from '../../../../../src/engine/runtime/sh/memfs';
+import type { FileStat, FileSystem } from '../../../../../src/engine/runtime/sh/fs';
 import { KubectlError } from '../../../../../src/terminal/kubectl/errors';
 import { OutputError, formatObjects, outputOptionsFrom, parseOutput, type OutputOptions } from '../../../../../src/terminal/kubectl/output';
 
 const cm = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', resourceVersion: '5' }, data: { k: 'v' } }) as KubeObject;
 
-function fsWith(files: Record<string, string>): MemFS {
-  const fs = new MemFS();
-  fs.mkdir('/home/user', { parents: true });
-  for (const [p, text] of Object.entries(files)) fs.writeFile(p, text);
-  return fs;
+/** The two calls the printer makes on a file system (stat, readFile) over fixed files and directories. */
+function fsWith(files: Record<string, string>): FileSystem {
+  const dirs = new Set(['/', '/home', '/home/user']);
+  const stat = (type: 'file' | 'dir'): FileStat => ({ type, mode: 0o644, size: 0, mtime: 0, nlink: 1, readOnly: false });
+  const fs: Pick<FileSystem, 'stat' | 'readFile'> = {
+    stat: (p) => (dirs.has(p) ? stat('dir') : p in files ? stat('file') : null),
+    readFile: (p) => files[p],
+  };
+  return fs as FileSystem;
 }
 
 /** What kubectl prints: stdout, then `error: …` on stderr. */
