@@ -9,6 +9,9 @@ import type { LoadRun } from '../engine/network/index';
 import type { ExecHost } from '../terminal/kubectl/context';
 import type { ShellSignal } from '../engine/runtime/sh/signal';
 import { StatusError } from '../engine/api/errors';
+import { attachToContainer } from '../engine/nodes/exec';
+import { asTerminal, type TerminalStdin } from '../engine/runtime/sh/terminal-stdin';
+import type { AttachHost } from '../terminal/kubectl/commands/attach';
 
 export function clusterPlayground(cluster: Cluster): PlaygroundHost {
   return {
@@ -79,19 +82,62 @@ export function clockSleep(cluster: Cluster): (ms: number, signal: ShellSignal) 
     });
 }
 
-export function clusterExec(cluster: Cluster): ExecHost {
+/** Follows the client terminal's size for the length of a session; returns the unsubscribe function. */
+function followSize(term: TerminalStdin | undefined, tty: boolean, fn: (cols: number, rows: number) => void): () => void {
+  return term && tty ? term.onResize((s) => fn(s.cols, s.rows)) : () => {};
+}
+
+export function clusterExec(cluster: Cluster): ExecHost & AttachHost {
   return {
     async exec(opts, io) {
+      const term = asTerminal(io.stdin);
+      // A terminal nobody types at (a transcript) gives the command empty stdin; anything else streams.
+      const live = opts.stdin && (!term || term.interactive);
+      const subs: (() => void)[] = [];
       try {
-        const stdin = opts.stdin ? await io.stdin.readAll() : undefined;
         const r = await cluster.exec(
           { namespace: opts.namespace, pod: opts.pod, container: opts.container, command: opts.command, tty: opts.tty },
-          { stdin, stdout: (t) => void io.stdout.write(t), stderr: (t) => void io.stderr.write(t), onAbort: (fn) => io.signal.onAbort(fn) },
+          {
+            stdin: opts.stdin && !live ? await io.stdin.readAll() : undefined,
+            input: live ? io.stdin : undefined,
+            size: opts.tty ? term?.size() : undefined,
+            onResize: (fn) => void subs.push(followSize(term, opts.tty, fn)),
+            stdout: (t) => void io.stdout.write(t),
+            stderr: (t) => void io.stderr.write(t),
+            onAbort: (fn) => io.signal.onAbort(fn),
+          },
         );
         return { exitCode: r.exitCode };
       } catch (e) {
         if (e instanceof StatusError) return { exitCode: 1, error: e.message };
         throw e;
+      } finally {
+        for (const off of subs) off();
+      }
+    },
+    async attach(opts, io) {
+      const term = asTerminal(io.stdin);
+      const subs: (() => void)[] = [];
+      try {
+        await attachToContainer(
+          cluster.store,
+          cluster.kubelets,
+          { namespace: opts.namespace, pod: opts.pod, container: opts.container, stdin: opts.stdin },
+          {
+            input: opts.stdin ? io.stdin : undefined,
+            size: opts.tty ? term?.size() : undefined,
+            onResize: (fn) => void subs.push(followSize(term, opts.tty, fn)),
+            stdout: (t) => void io.stdout.write(t),
+            stderr: (t) => void io.stderr.write(t),
+            onAbort: (fn) => io.signal.onAbort(fn),
+          },
+        );
+        return {};
+      } catch (e) {
+        if (e instanceof StatusError) return { error: e.message };
+        throw e;
+      } finally {
+        for (const off of subs) off();
       }
     },
   };

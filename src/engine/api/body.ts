@@ -1,13 +1,13 @@
 // Request body decoding (JSON, YAML, protobuf via a pluggable decoder) and unknown-field handling.
 
-import { load as loadYaml } from 'js-yaml';
 import type { ResourceDef } from '../registry/types';
 import type { ApiRequest, KubeObject } from './types';
 import type { RequestOptions } from './rest/context';
 import * as errors from './errors';
 import { header } from './request';
 import { checkFields } from '../schema/index';
-import { utf8Decode } from '../util/base64';
+import { utf8Decode, utf8Encode } from '../util/base64';
+import { parseYamlDocument, YamlSyntaxError } from '../util/yaml';
 
 /** Decodes protobuf request bodies (installed by `kubeplay serve`; the in-process clients send objects). */
 let protobufDecoder: ((bytes: Uint8Array) => unknown) | undefined;
@@ -15,7 +15,11 @@ export function setProtobufDecoder(fn: (bytes: Uint8Array) => unknown): void {
   protobufDecoder = fn;
 }
 
-export function decodeBody(req: ApiRequest, maxBytes: number): unknown {
+/**
+ * Decodes a request body by its Content-Type. `kind` names the resource's kind for the apiserver's
+ * "the object provided is unrecognized (must be of type Pod)" wording when a YAML body cannot be read.
+ */
+export function decodeBody(req: ApiRequest, maxBytes: number, kind = 'Object'): unknown {
   const body = req.body;
   if (body === undefined || body === null) return undefined;
   if (typeof body !== 'string' && !(body instanceof Uint8Array)) return body;
@@ -28,11 +32,13 @@ export function decodeBody(req: ApiRequest, maxBytes: number): unknown {
   }
   const text = typeof body === 'string' ? body : utf8Decode(body);
   if (text.trim() === '') return undefined;
-  if (ct === 'application/yaml' || ct === 'application/apply-patch+yaml') {
+  if (ct === 'application/apply-patch+yaml') return decodeApplyPatch(text);
+  if (ct === 'application/yaml') {
     try {
-      return loadYaml(text);
+      return parseYamlDocument(text);
     } catch (e) {
-      throw errors.badRequest(`error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
+      if (!(e instanceof YamlSyntaxError)) throw e;
+      throw errors.badRequest(`the object provided is unrecognized (must be of type ${kind}): ${e.message} (${summarizeData(text)})`);
     }
   }
   if (!/json/.test(ct) && !/^\*\/\*$/.test(ct)) {
@@ -43,6 +49,35 @@ export function decodeBody(req: ApiRequest, maxBytes: number): unknown {
   } catch (e) {
     throw errors.badRequest(`the object provided is unrecognized (must be of type json): ${(e as Error).message}`);
   }
+}
+
+/**
+ * An apply patch, read as the apiserver's applyPatcher does (apimachinery's yaml.Unmarshal into a map).
+ * mirrors: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go (applyPatchToCurrentObject)
+ */
+function decodeApplyPatch(text: string): unknown {
+  let v: unknown;
+  try {
+    v = parseYamlDocument(text);
+  } catch (e) {
+    if (!(e instanceof YamlSyntaxError)) throw e;
+    throw errors.badRequest(`error decoding YAML: error converting YAML to JSON: ${e.message}`);
+  }
+  if (v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+    const type = Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
+    throw errors.badRequest(`error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${type} into Go value of type map[string]interface {}`);
+  }
+  return v;
+}
+
+/** The start of a body for a decode error: JSON as text, anything else hex-encoded (30 bytes at most). */
+function summarizeData(text: string): string {
+  const bytes = utf8Encode(text);
+  if (bytes.length === 0) return '<empty>';
+  const head = bytes.subarray(0, 30);
+  const more = bytes.length > 30 ? ' ...' : '';
+  if (bytes[0] === 0x7b) return utf8Decode(head) + more;
+  return Array.from(head, (b) => b.toString(16).padStart(2, '0')).join('') + more;
 }
 
 /**

@@ -10,7 +10,10 @@ import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
 import { PatchError } from './patch/patch-errors';
 import { patchMetaFor, schemaFor } from '../schema/index';
 import { deepClone } from '../store/freeze';
-import type { FieldValidation } from './rest/context';
+import type { FieldValidation, RequestOptions } from './rest/context';
+import type { Rest } from './rest/rest';
+import type { ApiRequest } from './types';
+import { serverSideApply, type ApplyResult } from './fieldmanager/index';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
@@ -66,4 +69,22 @@ export function patchObject(def: ResourceDef, current: KubeObject, type: PatchTy
     }
     throw e;
   }
+}
+
+/**
+ * PATCH with application/apply-patch+yaml: server-side apply of the request's configuration, creating
+ * the object when it does not exist (`created`: answer 201). See fieldmanager/apply.ts.
+ */
+export function applyPatch(
+  rest: Rest,
+  def: ResourceDef,
+  namespace: string | undefined,
+  name: string,
+  req: ApiRequest,
+  opts: RequestOptions,
+  force: boolean,
+  maxBodyBytes: number,
+  subresource?: 'status',
+): ApplyResult {
+  return serverSideApply(rest, def, namespace, name, req, opts, force, maxBodyBytes, subresource);
 }

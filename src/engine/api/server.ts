@@ -15,7 +15,7 @@ import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersio
 import { negotiate, partialObjectMetadata, toTable, type IncludeObject } from './table';
 import { PushStream } from './stream';
 import { decodeBody, checkDecodedFields } from './body';
-import { patchObject, patchTypeOf, PATCH_MEDIA_TYPES } from './patch-handler';
+import { applyPatch, patchObject, patchTypeOf, PATCH_MEDIA_TYPES } from './patch-handler';
 import { scaleOf, applyScale } from './subresources/scale';
 import { bindPod } from './subresources/binding';
 import type { Subresources } from './subresources/types';
@@ -185,6 +185,7 @@ export class ApiServer {
       fieldManager: queryParam(req, 'fieldManager'),
       fieldValidation,
       warnings,
+      userAgent: header(req, 'user-agent'),
     };
   }
 
@@ -284,15 +285,15 @@ export class ApiServer {
 
   /** Decoded request body for the kind, with strict/warn unknown-field handling. */
   private body(req: ApiRequest, def: ResourceDef, opts: RequestOptions): KubeObject {
-    const obj = this.rawBody(req) as KubeObject;
+    const obj = this.rawBody(req, def.kind) as KubeObject;
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
       throw errors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(obj)}'`);
     }
     return checkDecodedFields(def, obj, opts);
   }
 
-  private rawBody(req: ApiRequest): unknown {
-    return decodeBody(req, this.maxBodyBytes);
+  private rawBody(req: ApiRequest, kind?: string): unknown {
+    return decodeBody(req, this.maxBodyBytes, kind);
   }
 
   private patch(req: ApiRequest, def: ResourceDef, ns: string | undefined, name: string, opts: RequestOptions, sub?: 'status'): ApiResponse {
@@ -303,7 +304,10 @@ export class ApiServer {
       const r = this.subresources.apply(this.rest, def, ns, name, this.rawBody(req), { ...opts, force }, sub);
       return json(r.created ? 201 : 200, r.object);
     }
-    if (type === 'apply') throw errors.unsupportedMediaType(PATCH_MEDIA_TYPES.filter((t) => t !== 'application/apply-patch+yaml'));
+    if (type === 'apply') {
+      const r = applyPatch(this.rest, def, ns, name, req, opts, queryBool(req, 'force'), this.maxBodyBytes, sub);
+      return json(r.created ? 201 : 200, r.object);
+    }
     const current = this.rest.get(def, ns, name);
     const patched = patchObject(def, current, type, this.rawBody(req), opts.fieldValidation);
     const checked = checkDecodedFields(def, patched, opts);

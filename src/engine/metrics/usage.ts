@@ -1,11 +1,14 @@
 // What a container uses at one scrape: CPU (nanocores) from the image's idle baseline plus the work the
 // traffic model recorded, capped at the CPU limit; memory working set from the idle footprint plus load.
+// Programs with a resource model (stress tools) report what the model says for the elapsed time instead
+// of the idle footprint, and burn their cores until the CFS quota throttles them at the limit.
 // Small deterministic wobble (a hash of pod, container and scrape) keeps idle numbers from looking frozen.
 // mirrors: what the kubelet's /metrics/resource reports (cAdvisor) and metrics-server turns into rates.
 
 import type { ContainerRun } from '../nodes/container';
 import type { LoadModel } from '../runtime/load';
 import { canonicalQuantity, milliValueOf, valueOf } from '../util/quantity';
+import { memoryAt } from '../runtime/resources';
 
 /** metrics-server's --metric-resolution in the usual manifests. */
 export const METRIC_RESOLUTION_MS = 15_000;
@@ -37,13 +40,20 @@ export function containerUsage(run: ContainerRun, podUid: string, load: LoadMode
   const idle = run.image.idleMilliCPU;
   // Idle processes still tick: ±20 % around the baseline, a fraction of a millicore when it is 0.
   const idleNano = idle > 0 ? idle * 1e6 * (0.8 + 0.4 * wobble(seed + '/cpu')) : 300_000 * wobble(seed + '/cpu');
-  const busyNano = load.cpuCores({ podUid, container: name }, at, METRIC_RESOLUTION_MS) * 1e9;
+  const demand = run.demand;
+  // A busy loop never quite fills its cores (scheduling, interrupts): 99.6–100 %.
+  const burnNano = demand ? demand.cpuCores * 1e9 * (0.996 + 0.004 * wobble(seed + '/burn')) : 0;
+  const busyNano = load.cpuCores({ podUid, container: name }, at, METRIC_RESOLUTION_MS) * 1e9 + burnNano;
   let cpuNano = Math.round(idleNano + busyNano);
   const limitMilli = milliValueOf(run.spec.resources?.limits?.cpu as string | undefined);
-  // CFS quota: a container never gets more than its limit over a window.
+  // CFS quota: a container never gets more than its limit over a window. One that wants more uses its
+  // whole quota every 100 ms period, so it sits right at the limit (the CPU docs' sample output, 974m,
+  // is an older run on a busier node).
   if (limitMilli > 0) cpuNano = Math.min(cpuNano, limitMilli * 1e6 - Math.round(2e5 * wobble(seed + '/throttle')));
-  const idleMem = run.image.idleMemoryBytes * (1 + 0.06 * wobble(`${podUid}/${name}/mem`)) + 0.01 * run.image.idleMemoryBytes * wobble(seed + '/mem');
-  let memoryBytes = Math.ceil((idleMem + load.memoryBytes({ podUid, container: name })) / PAGE) * PAGE;
+  const baseMem = demand
+    ? memoryAt(demand.memory, at - run.startedAt, wobble(seed + '/cycle')) + 192 * 1024 * wobble(`${podUid}/${name}/mem`) + 32 * 1024 * wobble(seed + '/mem')
+    : run.image.idleMemoryBytes * (1 + 0.06 * wobble(`${podUid}/${name}/mem`)) + 0.01 * run.image.idleMemoryBytes * wobble(seed + '/mem');
+  let memoryBytes = Math.ceil((baseMem + load.memoryBytes({ podUid, container: name })) / PAGE) * PAGE;
   const limitBytes = valueOf(run.spec.resources?.limits?.memory as string | undefined);
   if (limitBytes > 0) memoryBytes = Math.min(memoryBytes, Math.floor(limitBytes / PAGE) * PAGE);
   return { name, cpuNano: Math.max(0, cpuNano), memoryBytes };

@@ -4,9 +4,12 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { ImageEntry, ImageRef } from '../runtime/images';
 import { LogBuffer } from '../runtime/logs';
 import { planProcess, type ProcessPlan } from '../runtime/process';
+import { exceedsAt, memoryLimitBytes, startProgram, type NodeCapacity, type ProgramLogLine, type ProgramStart, type ResourceDemand } from '../runtime/resources';
 import type { KubeletDeps } from './types';
 import { Abort } from './types';
 import type { FileSystem } from '../runtime/sh/fs';
+import { Console } from '../runtime/sh/console';
+import { isBareShell, shellProfile } from '../runtime/sh/prompt';
 
 export interface Terminated {
   exitCode: number;
@@ -27,6 +30,14 @@ export class ContainerRun {
   private abort = new Abort();
   private exited = false;
   private killTimer?: number;
+  /** Timers of a modelled program (later log lines, its own exit, the OOM kill); cleared on exit. */
+  private programTimers: number[] = [];
+  /** What a modelled program (stress) asks for over time: read by the metrics and the OOM killer. */
+  demand?: ResourceDemand;
+  /** The node's capacity (set by the pod worker): the ceiling of a program without limits. */
+  node?: NodeCapacity;
+  /** stdin (and the terminal) of a main process that reads it: what attach connects to. */
+  console?: Console;
   /** SIGTERM was sent and the process ignores it. */
   private termRequested = false;
   readonly plan: ProcessPlan;
@@ -88,10 +99,16 @@ export class ContainerRun {
           return;
         }
         for (const l of this.image.startupLog?.(this.env) ?? []) this.logs.write('stdout', l + '\n', now);
+        const prog = startProgram(this.image, this.spec, now);
+        if (prog) this.runProgram(prog);
         return;
       }
       case 'script': {
         this.deps.work.pending++;
+        // A shell with `stdin: true` reads commands from whoever attaches (kubectl run -it, kubectl attach).
+        const repl = this.spec.stdin && isBareShell(plan.argv) ? (shellProfile(this.ref.full, plan.argv[0]) ?? undefined) : undefined;
+        if (repl) this.console = new Console({ tty: !!this.spec.tty, stdinOnce: !!this.spec.stdinOnce, log: (s, t) => this.logs.write(s, t, this.deps.clock.now()) });
+        const con = this.console;
         const p = this.deps.scripts.run(plan.script, {
           env: this.env,
           fs: this.fs,
@@ -99,9 +116,13 @@ export class ContainerRun {
           podIP: this.podIP,
           namespace: this.namespace,
           image: this.ref.full,
-          stdout: (t) => this.logs.write('stdout', t, this.deps.clock.now()),
-          stderr: (t) => this.logs.write('stderr', t, this.deps.clock.now()),
+          stdout: con ? (t) => con.out('stdout', t) : (t) => this.logs.write('stdout', t, this.deps.clock.now()),
+          stderr: con ? (t) => con.out('stderr', t) : (t) => this.logs.write('stderr', t, this.deps.clock.now()),
           abort: this.abort,
+          repl,
+          pty: con?.pty,
+          stdin: con?.stdin,
+          onInputWait: con ? () => this.deps.work.suspended() : undefined,
         });
         p.then(
           (code) => {
@@ -116,6 +137,42 @@ export class ContainerRun {
         );
         return;
       }
+    }
+  }
+
+  /**
+   * A modelled program: its log over time, its own exit, and the memory cgroup's OOM killer, which stops
+   * the container (all of it: memory.oom.group on cgroup v2) the moment its memory would pass the limit,
+   * or without a limit the node's memory. It never gets more cores than the node has.
+   */
+  private runProgram(prog: ProgramStart): void {
+    const node = this.node;
+    this.demand = prog.demand && node && prog.demand.cpuCores > node.cpuCores ? { ...prog.demand, cpuCores: node.cpuCores } : prog.demand;
+    const later = (ms: number, fn: () => void): void => {
+      if (ms <= 0) fn();
+      else this.programTimers.push(this.deps.clock.setTimeout(fn, ms));
+    };
+    const write = (lines: ProgramLogLine[]): void => {
+      for (const l of lines) this.logs.write(l.stream, l.text + '\n', this.deps.clock.now());
+    };
+    // Lines are grouped by the moment they are written: one timer per moment.
+    const byTime = new Map<number, ProgramLogLine[]>();
+    for (const l of prog.log) {
+      const t = l.atMs ?? 0;
+      const group = byTime.get(t);
+      if (group) group.push(l);
+      else byTime.set(t, [l]);
+    }
+    for (const [t, lines] of byTime) later(t, () => write(lines));
+    const limit = memoryLimitBytes(this.spec) || (node?.memoryBytes ?? 0);
+    const oomAt = limit > 0 && prog.demand ? exceedsAt(prog.demand.memory, limit) : undefined;
+    if (oomAt !== undefined) later(Math.max(1, oomAt), () => this.oomKill());
+    const exit = prog.exit;
+    if (exit) {
+      later(exit.afterMs, () => {
+        write(exit.log ?? []);
+        this.exit(exit.code, exit.code === 0 ? 'Completed' : 'Error');
+      });
     }
   }
 
@@ -141,6 +198,13 @@ export class ContainerRun {
     this.exited = true;
     this.abort.abort();
     if (this.killTimer !== undefined) this.deps.clock.clearTimeout(this.killTimer);
+    this.clearProgramTimers();
+    this.console?.end();
+  }
+
+  private clearProgramTimers(): void {
+    for (const t of this.programTimers) this.deps.clock.clearTimeout(t);
+    this.programTimers.length = 0;
   }
 
   /** Out of memory (the runtime's OOM killer). */
@@ -154,8 +218,10 @@ export class ContainerRun {
     this.exited = true;
     this.abort.abort();
     if (this.killTimer !== undefined) this.deps.clock.clearTimeout(this.killTimer);
+    this.clearProgramTimers();
     this.logs.close(this.deps.clock.now());
     this.logs.endFollowers();
+    this.console?.end();
     this.onExit(code, reason);
   }
 }

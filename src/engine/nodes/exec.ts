@@ -1,5 +1,6 @@
-// `kubectl exec`: runs a command inside a running container's simulated shell (its files and env).
-// mirrors: pkg/kubelet/cri/streaming (exec), the apiserver's pods/exec errors
+// `kubectl exec` and `kubectl attach`: runs a command inside a running container's simulated shell (its
+// files and env; stdin live, on a terminal with -t), or connects to the main process's stdin and output.
+// mirrors: pkg/kubelet/cri/streaming (exec, attach), the apiserver's pods/exec errors
 
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Kubelet } from './kubelet';
@@ -9,6 +10,9 @@ import { Abort } from './types';
 import { containerEnv } from './env';
 import { quoteArgv, SHELL_PROGRAMS } from '../runtime/process';
 import { StatusError, statusBody, notFound, badRequest } from '../api/errors';
+import { isBareShell, shellProfile } from '../runtime/sh/prompt';
+import { Pty } from '../runtime/sh/pty';
+import { StringInput, type InputStream } from '../runtime/sh/streams';
 
 export interface ExecSpec {
   namespace: string;
@@ -19,8 +23,13 @@ export interface ExecSpec {
 }
 
 export interface ExecIO {
-  /** All of stdin (exec -i); interactive sessions pass text as it comes through run(). */
+  /** All of stdin (exec -i) as text; `input` instead streams it. */
   stdin?: string;
+  /** stdin as it comes (a terminal or a pipe): read by the command while it runs; with tty, keystrokes. */
+  input?: InputStream;
+  /** The client's terminal size, now and when it changes (tty). */
+  size?: { cols: number; rows: number };
+  onResize?(fn: (cols: number, rows: number) => void): void;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Abort (Ctrl-C, client gone). */
@@ -30,6 +39,8 @@ export interface ExecIO {
 export interface ExecResult {
   exitCode: number;
 }
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 
 /** Finds the container and runs the command; Status errors for missing pods or containers. */
 export async function execInContainer(store: Store, kubelets: Map<string, Kubelet>, scripts: ScriptRunner, spec: ExecSpec, io: ExecIO): Promise<ExecResult> {
@@ -59,18 +70,29 @@ export async function execInContainer(store: Store, kubelets: Map<string, Kubele
     io.stderr(`error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${'0'.repeat(0)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
     return { exitCode: 126 };
   }
-  const shells = new Set(['sh', 'bash', 'ash']);
-  let script: string;
-  if (shells.has(prog) && argv[1] === '-c' && argv.length >= 3) script = argv[2];
-  else if (shells.has(prog) && argv.length === 1) script = io.stdin ?? '';
-  else if (SHELL_PROGRAMS.has(prog) || shells.has(prog)) script = quoteArgv(argv);
-  else {
+  const shell = SHELLS.has(prog);
+  // Which shells the image has (busybox has no bash, Debian's sh is dash) and how each prompts.
+  const profile = shell ? shellProfile(run.ref.full, argv[0]) : null;
+  if (shell ? !profile : !SHELL_PROGRAMS.has(prog)) {
     io.stderr(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
     return { exitCode: 126 };
   }
+  const script = shell && argv[1] === '-c' && argv.length >= 3 ? argv[2] : shell && isBareShell(argv) ? '' : quoteArgv(argv);
   const env = containerEnv(worker, c);
   const abort = new Abort();
   io.onAbort?.(() => abort.abort());
+  // A live stdin: with a tty the keystrokes reach the command through a terminal (echo, ^C, prompts).
+  let input: InputStream | undefined = io.input ?? (io.stdin !== undefined ? new StringInput(io.stdin) : undefined);
+  let pty: Pty | undefined;
+  if (spec.tty && io.input) {
+    const term = new Pty(io.stdout);
+    pty = term;
+    if (io.size) term.resize(io.size.cols, io.size.rows);
+    io.onResize?.((cols, rows) => term.resize(cols, rows));
+    void pump(io.input, (d) => term.input(d), () => term.hangup(), () => abort.aborted);
+    input = undefined;
+  }
+  const interactive = profile && isBareShell(argv) ? profile : undefined;
   const code = await scripts.run(script, {
     env: 'env' in env ? { ...env.env, TERM: spec.tty ? 'xterm' : env.env.TERM ?? '' } : {},
     fs: run.fs,
@@ -80,8 +102,84 @@ export async function execInContainer(store: Store, kubelets: Map<string, Kubele
     image: run.ref.full,
     stdout: io.stdout,
     stderr: io.stderr,
-    stdin: shells.has(prog) && argv.length === 1 ? '' : io.stdin,
+    stdin: input ?? '',
+    pty,
+    repl: interactive,
     abort,
   });
+  abort.abort();
   return { exitCode: code };
+}
+
+export interface AttachSpec {
+  namespace: string;
+  pod: string;
+  container?: string;
+  /** Send the client's stdin to the process (attach -i). */
+  stdin: boolean;
+}
+
+export interface AttachIO {
+  /** The client's stdin (keystrokes with a tty). */
+  input?: InputStream;
+  size?: { cols: number; rows: number };
+  onResize?(fn: (cols: number, rows: number) => void): void;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The client goes away (Ctrl-C without a terminal). */
+  onAbort?(fn: () => void): void;
+}
+
+/**
+ * Attaches to a running container's main process: its output from now on, and (with stdin) its input,
+ * until the process ends or the client leaves. A process that does not read stdin only shows output.
+ */
+export async function attachToContainer(store: Store, kubelets: Map<string, Kubelet>, spec: AttachSpec, io: AttachIO): Promise<void> {
+  const pod = store.get('pods', spec.namespace, spec.pod) as Pod | undefined;
+  if (!pod) throw notFound('', 'pods', spec.pod);
+  const name = spec.container ?? pod.spec?.containers?.[0]?.name;
+  const c = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((x) => x.name === name);
+  if (!c) throw badRequest(`container ${name} is not valid for pod ${spec.pod}`);
+  const kubelet = pod.spec?.nodeName ? kubelets.get(pod.spec.nodeName) : undefined;
+  const rec = kubelet?.workers.get(pod.metadata!.uid!)?.containers.get(name!);
+  if (!kubelet || !rec || rec.state.kind !== 'running') {
+    throw new StatusError(statusBody(400, 'BadRequest', `unable to upgrade connection: container not found ("${name}")`));
+  }
+  if (!kubelet.up || !kubelet.connected) {
+    throw new StatusError(statusBody(500, 'InternalError', `error dialing backend: dial tcp ${kubelet.hostIP}:10250: connect: no route to host`));
+  }
+  const run = rec.state.run;
+  await new Promise<void>((resolve) => {
+    let over = false;
+    let leave = (): void => {};
+    const finish = () => {
+      if (over) return;
+      over = true;
+      leave();
+      resolve();
+    };
+    const con = run.console;
+    if (con) {
+      const a = con.attach({ write: (s, t) => (s === 'stdout' ? io.stdout(t) : io.stderr(t)), end: finish }, spec.stdin);
+      leave = () => a.detach();
+      if (io.size) a.resize(io.size.cols, io.size.rows);
+      io.onResize?.((cols, rows) => a.resize(cols, rows));
+      if (spec.stdin && io.input) void pump(io.input, (d) => a.input(d), () => a.endInput(), () => over);
+    } else {
+      // Output only: what the process writes from now on.
+      leave = run.logs.follow((l) => (l.stream === 'stdout' ? io.stdout(l.text + '\n') : io.stderr(l.text + '\n')), finish);
+    }
+    io.onAbort?.(finish);
+  });
+}
+
+/** Copies the client's stdin to the process until it ends (then `end`) or the session is over. */
+async function pump(input: InputStream, to: (data: string) => void, end: () => void, over: () => boolean): Promise<void> {
+  for (;;) {
+    const chunk = await input.read();
+    if (over()) return;
+    if (chunk === null) break;
+    to(chunk);
+  }
+  end();
 }

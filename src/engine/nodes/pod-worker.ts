@@ -7,6 +7,7 @@ import type { KubeObject, Writable } from '../api/types';
 import type { Kubelet } from './kubelet';
 import { ContainerRun, type Terminated } from './container';
 import { parseImage, lookupImage, genericImage, imageDigest, type ImageRef } from '../runtime/images';
+import { nodeCapacity } from '../runtime/resources';
 import { goDuration, goDurationMs } from './backoff';
 import { buildPodStatus } from './pod-status';
 import { containerEnv } from './env';
@@ -317,6 +318,7 @@ export class PodWorker {
     const run = new ContainerRun(this.deps, rec.spec, entry, ref, id, makeFs, env.env, hostname, this.podIP ?? '', this.pod.metadata!.namespace!, (code, reason) =>
       this.onExit(rec, run, code, reason),
     );
+    run.node = nodeCapacity(this.kubelet.shape.cpu, this.kubelet.shape.memory);
     if (rec.state.kind === 'terminated') rec.last = rec.state.t;
     if (rec.current) {
       rec.previous = rec.current;
@@ -360,7 +362,8 @@ export class PodWorker {
   private onExit(rec: CRecord, run: ContainerRun, code: number, reason: string): void {
     if (rec.current !== run) return;
     const now = this.now();
-    rec.state = { kind: 'terminated', t: { exitCode: code, reason, startedAt: run.startedAt, finishedAt: now, containerID: run.containerID, signal: code === 137 ? 9 : undefined } };
+    // The kubelet never fills ContainerStateTerminated.signal (a SIGKILL shows as exit code 137 only).
+    rec.state = { kind: 'terminated', t: { exitCode: code, reason, startedAt: run.startedAt, finishedAt: now, containerID: run.containerID } };
     rec.ready = false;
     rec.started = false;
     this.prober.containerStopped(rec);

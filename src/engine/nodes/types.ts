@@ -8,6 +8,9 @@ import type { FileSystem } from '../runtime/sh/fs';
 import type { MemFS } from '../runtime/sh/memfs';
 import type { PodNetwork } from '../runtime/network';
 import type { LoadModel } from '../runtime/load';
+import type { InputStream } from '../runtime/sh/streams';
+import type { Pty } from '../runtime/sh/pty';
+import type { ShellProfile } from '../runtime/sh/prompt';
 
 export interface ScriptRunOptions {
   env: Record<string, string>;
@@ -20,8 +23,14 @@ export interface ScriptRunOptions {
   image?: string;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** stdin text (exec with -i); empty for containers. */
-  stdin?: string;
+  /** stdin text (exec with -i), or a live stream (an attached terminal or pipe); empty for containers. */
+  stdin?: string | InputStream;
+  /** The process runs on this terminal (exec -t, tty: true): its stdin, stdout and stderr, and ^C. */
+  pty?: Pty;
+  /** Runs this shell interactively, reading commands from stdin (or the pty) as they come, instead of `script`. */
+  repl?: ShellProfile;
+  /** Called each time the process blocks waiting for input (a main process's async-work accounting). */
+  onInputWait?: () => void;
   /** Aborting kills the script (exit 137 for SIGKILL, 143 for SIGTERM when not ignored). */
   abort: AbortHandle;
 }

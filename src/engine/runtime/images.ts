@@ -1,6 +1,10 @@
 // The image catalog: what a known image is (size, tags that exist, entrypoint behaviour, ports, how it
 // reacts to SIGTERM). Behaviour is data: the kubelet and the container runtime read these entries.
 
+import type { ProgramModel } from './resources';
+import { stressProgram } from './stress';
+import { goStressProgram } from './stress-go';
+
 export interface HttpAnswer {
   status: number;
   body: string;
@@ -16,6 +20,10 @@ export interface ImageEntry {
   tags: (tag: string) => boolean;
   /** What runs when the pod gives no command: a long-running server, or a shell command line. */
   entrypoint: { kind: 'server' } | { kind: 'sh'; script: string } | { kind: 'exit'; code: number; log?: string[] };
+  /** The ENTRYPOINT argv of a server image whose program reads args (vish/stress: /stress -logtostderr). */
+  entrypointArgv?: string[];
+  /** A program that uses memory and CPU on purpose, modelled from its argv (stress tools). */
+  program?: ProgramModel;
   /** Ports the default entrypoint listens on. */
   ports: number[];
   /** The image has a POSIX shell (exec, exec probes, command/args run through it). */
@@ -318,6 +326,61 @@ const ENTRIES: ImageEntry[] = [
     }),
     idleMilliCPU: 1,
     idleMemoryBytes: 5 * MiB,
+  },
+  {
+    // CMD ['/usr/local/bin/stress'] with single quotes is not JSON, so Docker stored it in shell form:
+    // without a command the container runs sh -c "['/usr/local/bin/stress']" and fails.
+    repository: 'docker.io/polinux/stress',
+    size: 4_041_718,
+    tags: versions({}, ['latest', '1.0.4']),
+    entrypoint: { kind: 'exit', code: 127, log: ["/bin/sh: [/usr/local/bin/stress]: not found"] },
+    program: stressProgram,
+    ports: [],
+    shell: true,
+    // stress is PID 1 without a SIGTERM handler: the signal is ignored until SIGKILL.
+    sigterm: 'ignore',
+    idleMilliCPU: 0,
+    idleMemoryBytes: 512 * 1024,
+  },
+  {
+    repository: 'docker.io/progrium/stress',
+    size: 107_961_432,
+    tags: (t) => t === 'latest',
+    entrypoint: { kind: 'server' },
+    entrypointArgv: ['/usr/bin/stress', '--verbose'],
+    program: stressProgram,
+    ports: [],
+    shell: true,
+    sigterm: 'ignore',
+    idleMilliCPU: 0,
+    idleMemoryBytes: 512 * 1024,
+  },
+  {
+    repository: 'docker.io/containerstack/alpine-stress',
+    size: 3_390_254,
+    tags: (t) => t === 'latest',
+    entrypoint: { kind: 'sh', script: '' },
+    program: stressProgram,
+    ports: [],
+    shell: true,
+    sigterm: 'ignore',
+    idleMilliCPU: 0,
+    idleMemoryBytes: 256 * 1024,
+  },
+  {
+    // FROM scratch with ENTRYPOINT ["/stress", "-logtostderr"]; a Go PID 1 exits 2 on SIGTERM.
+    repository: 'docker.io/vish/stress',
+    size: 2_346_496,
+    tags: (t) => t === 'latest',
+    entrypoint: { kind: 'server' },
+    entrypointArgv: ['/stress', '-logtostderr'],
+    program: goStressProgram,
+    ports: [],
+    shell: false,
+    sigterm: 'exit',
+    sigtermExitCode: 2,
+    idleMilliCPU: 0,
+    idleMemoryBytes: 1900 * 1024,
   },
   {
     repository: 'docker.io/traefik/whoami',

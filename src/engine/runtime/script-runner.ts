@@ -8,6 +8,12 @@ import { createShell } from './sh/shell';
 import { AbortScope, type ShellSignal } from './sh/signal';
 import { callbackOutput, StringInput } from './sh/streams';
 import type { CommandTable } from './sh/types';
+import { runRepl } from './sh/repl';
+
+/** runc sets HOME from the user's passwd entry when the image and pod leave it unset (root: /root). */
+function withHome(env: Record<string, string>): Record<string, string> {
+  return env.HOME === undefined ? { ...env, HOME: '/root' } : env;
+}
 
 /** A sleep on the simulated clock that keeps AsyncWork balanced and wakes early on a signal. */
 export function simSleep(clock: SimClock, work: AsyncWork, ms: number, signal: ShellSignal): Promise<void> {
@@ -34,22 +40,28 @@ export function createScriptRunner(clock: SimClock, work: AsyncWork, commands: (
     run(script: string, opts: ScriptRunOptions): Promise<number> {
       const scope = new AbortScope();
       opts.abort.onAbort(() => scope.abort('SIGKILL'));
+      const pty = opts.pty;
+      const stdin = pty ? pty.stdin(scope) : typeof opts.stdin === 'object' ? opts.stdin : new StringInput(opts.stdin ?? '');
+      const stdout = pty ? pty.stdout : callbackOutput(opts.stdout);
+      const stderr = pty ? pty.stdout : callbackOutput(opts.stderr);
       const shell = createShell({
         flavor: 'busybox',
         now: () => clock.now(),
         sleep: (ms, signal) => simSleep(clock, work, ms, signal),
         fs: opts.fs,
-        env: opts.env,
+        env: withHome(opts.env),
         hostname: opts.hostname,
         signal: scope,
         commands: commands(opts),
-        io: {
-          stdin: new StringInput(opts.stdin ?? ''),
-          stdout: callbackOutput(opts.stdout),
-          stderr: callbackOutput(opts.stderr),
-        },
+        io: { stdin, stdout, stderr },
         yieldToHost: () => simSleep(clock, work, 1, scope),
+        interactive: !!(opts.repl && pty),
+        name: opts.repl?.name,
       });
+      if (pty && opts.onInputWait) pty.onWait = opts.onInputWait;
+      if (opts.repl) return runRepl(shell, opts.repl, pty ? { pty } : { stdin, stdout, stderr }, scope, opts.onInputWait);
+      // A program on a terminal gets SIGINT from ^C.
+      if (pty) pty.foreground = scope;
       return shell.run(script);
     },
   };

@@ -52,19 +52,32 @@ export function looksLikeJson(text: string): boolean {
   return s[i] === '{';
 }
 
+export interface YamlParseOptions {
+  /**
+   * YAMLToJSONStrict (the apiserver's strict field validation of YAML bodies): a key set twice in a map
+   * is an error — `yaml: unmarshal errors:` and one `line N: key "a" already set in map` per repeat.
+   */
+  strict?: boolean;
+}
+
 /**
  * Parses the first document of a YAML text to JSON-compatible data, as sigs.k8s.io/yaml's YAMLToJSON
  * does; an empty document is null. Throws YamlSyntaxError with go-yaml's (or the JSON conversion's) text.
  */
-export function parseYamlDocument(text: string): unknown {
+export function parseYamlDocument(text: string, opts: YamlParseOptions = {}): unknown {
   try {
     // go-yaml reads an empty input as a single line break.
     const root = new Composer(text === '' ? '\n' : text).compose();
     if (!root) return null;
-    return toJson(new Decoder().unmarshal(root));
+    const decoder = new Decoder(opts.strict);
+    const value = decoder.unmarshal(root);
+    if (decoder.typeErrors.length) throw new YamlSyntaxError(`yaml: unmarshal errors:\n  ${decoder.typeErrors.join('\n  ')}`);
+    return toJson(value);
   } catch (e) {
     if (e instanceof YamlFailure) throw new YamlSyntaxError(e.goMessage());
     if (e instanceof YamlDecodeFailure || e instanceof JsonConversionError) throw new YamlSyntaxError(e.message);
+    // Nesting a couple of thousand levels deep outgrows the call stack (go-yaml's limit is 10000 levels).
+    if (e instanceof RangeError) throw new YamlSyntaxError('yaml: exceeded max depth of 10000');
     throw e;
   }
 }

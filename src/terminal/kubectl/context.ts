@@ -10,6 +10,10 @@ import { RESTMapper, type ResourceInfo, groupVersionOf } from './discovery';
 import type { KubeConfig } from './config';
 import { ServerError, isStatus } from './errors';
 import { statusBody } from '../../engine/api/errors';
+import { CLIENT_VERSION } from './commands/version';
+
+/** rest.DefaultKubernetesUserAgent: the API server names field managers after its first word. */
+export const USER_AGENT = `kubectl/${CLIENT_VERSION.gitVersion} (linux/amd64) kubernetes/${CLIENT_VERSION.gitCommit.slice(0, 7)}`;
 
 /** The page provides an editor for `kubectl edit`; headless sessions have none. */
 export interface EditorHost {
@@ -69,6 +73,7 @@ export class Kubectl {
 
   /** A request; Warning headers are printed like kubectl does. */
   async request(req: ApiRequest): Promise<ApiResponse> {
+    if (!req.headers?.['user-agent']) req = { ...req, headers: { ...req.headers, 'user-agent': USER_AGENT } };
     if (this.as) {
       // Impersonating a service account implies its groups, as the apiserver's impersonation filter adds them.
       const sa = /^system:serviceaccount:([^:]+):/.exec(this.as.user);

@@ -1,7 +1,8 @@
 // Command-line flags with pflag's rules (what kubectl uses): --name=value, --name value, -n value, -nvalue,
 // grouped boolean shorthands, `--` ends flags, flags anywhere among arguments, pflag's error texts.
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration';
+/** mapStringString flags (`k=v,k2=v2`) are kept as the raw strings given; commands parse the pairs. */
+export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'mapStringString' | 'duration';
 
 export interface FlagDef {
   name: string;
@@ -52,7 +53,7 @@ export class FlagSet {
     this.changedArrays = new Set();
     const values: Record<string, unknown> = {};
     const changed = new Set<string>();
-    for (const d of this.defs) values[d.name] = d.type === 'stringArray' || d.type === 'stringSlice' ? [...((d.default as string[]) ?? [])] : d.default;
+    for (const d of this.defs) values[d.name] = d.type === 'stringArray' || d.type === 'stringSlice' || d.type === 'mapStringString' ? [...((d.default as string[]) ?? [])] : d.default;
     const args: string[] = [];
     let argsLenAtDash = -1;
     for (let i = 0; i < argv.length; i++) {
@@ -139,7 +140,8 @@ export class FlagSet {
         values[def.name] = ms;
         return;
       }
-      case 'stringArray': {
+      case 'stringArray':
+      case 'mapStringString': {
         const cur = values[def.name] as string[];
         values[def.name] = [...(this.changedArrays.has(def.name) ? cur : []), raw];
         this.changedArrays.add(def.name);

@@ -83,6 +83,9 @@ export function flagDefault(f: FlagDef): string {
       return `[${((d as string[] | undefined) ?? []).map(csvField).join(',')}]`;
     case 'duration':
       return goDuration((d as number | undefined) ?? 0);
+    case 'mapStringString':
+      // pflag prints a map flag's default as its pairs, unquoted: empty for none.
+      return ((d as string[] | undefined) ?? []).join(',');
     default:
       return `'${d ?? ''}'`;
   }

@@ -109,7 +109,8 @@ export function parse(text: string, source: string, partial = false): Manifest[]
 /** The documents of a stream, decoded one at a time (so a fault late in a stream keeps what came before). */
 function* documents(text: string, source: string): Generator<unknown> {
   if (looksLikeJson(text)) {
-    const r = parseJsonStream(text);
+    // kubectl's reader drops a leading byte-order mark from the whole stream.
+    const r = parseJsonStream(text.replace(/^\uFEFF/, ''));
     yield* r.values;
     if (r.error) throw new KubectlError(`error: error parsing ${source}: ${r.error}`);
     return;

@@ -37,13 +37,20 @@ export function dryRunSuffix(d: DryRun): string {
   return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
 }
 
-/** `deployment.apps/web created` (or the object in -o format). */
-export async function printResult(k: Kubectl, obj: KubeObject, info: ResourceInfo, verb: string, dry: DryRun, output: string | undefined): Promise<void> {
+/**
+ * `deployment.apps/web created` (or the object in -o format; JSON and YAML without managedFields unless
+ * --show-managed-fields, as kubectl's OmitManagedFieldsPrinter does).
+ */
+export async function printResult(k: Kubectl, obj: KubeObject, info: ResourceInfo, verb: string, dry: DryRun, output: string | undefined, showManagedFields = false): Promise<void> {
   if (output) {
     const fmt: OutputFormat = parseOutput(output, false);
     if (fmt.kind === 'name') {
       await k.out(`${kindGroup(info)}/${obj.metadata?.name ?? ''}\n`);
       return;
+    }
+    if (!showManagedFields && (fmt.kind === 'json' || fmt.kind === 'yaml') && obj.metadata?.managedFields) {
+      const { managedFields: _, ...meta } = obj.metadata;
+      obj = { ...obj, metadata: meta };
     }
     await k.out(formatObjects([obj], fmt, true, k.env.fs, k.env.cwd));
     return;
@@ -68,8 +75,9 @@ export const VALIDATE_FLAG = {
 
 export function normalizeValidate(v: unknown): string {
   const s = String(v ?? 'strict');
-  if (s === 'true' || s === 'strict') return 'strict';
-  if (s === 'false' || s === 'ignore') return 'ignore';
+  // strconv.ParseBool forms first, as GetValidationDirective does.
+  if (['1', 't', 'T', 'TRUE', 'true', 'True', 'strict'].includes(s)) return 'strict';
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False', 'ignore'].includes(s)) return 'ignore';
   if (s === 'warn') return 'warn';
   throw new KubectlError(`error: invalid - validate option "${s}"; must be one of: strict (or true), warn, ignore (or false)`);
 }

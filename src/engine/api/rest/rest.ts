@@ -22,6 +22,7 @@ import { validateObjectMetaCreate, validateObjectMetaUpdate } from '../validatio
 import { parseLabelSelector, LabelSelectorError, type Selector } from '../selectors/labels';
 import { parseFieldSelector, FieldSelectorError, type FieldSelector } from '../selectors/fields';
 import { clusterAdmin, type RequestOptions } from './context';
+import { recordManagedFields } from '../fieldmanager/index';
 
 export interface ListOptions {
   labelSelector?: string;
@@ -217,6 +218,8 @@ export class Rest {
     obj.kind = def.kind;
     if (def.virtualCreate) return def.virtualCreate(obj, ctx);
     def.defaults?.(obj);
+    // Field ownership is taken from the decoded, defaulted object, before admission (create handler).
+    recordManagedFields(def, undefined, obj, meta.managedFields, opts, undefined, this.clock.now());
     if (def.namespaced && meta.namespace) this.checkNamespace(def, meta.namespace, meta.name ?? '');
     this.admission.admit('CREATE', def, obj, undefined, ctx);
     meta = obj.metadata ??= meta;
@@ -296,6 +299,7 @@ export class Rest {
     const key = resourceKey(def);
     const meta = obj.metadata!;
     const oldMeta = old.metadata!;
+    const requestedManagedFields = meta.managedFields;
     if (subresource === 'status') {
       // Only status changes through /status (metadata labels/annotations too, as upstream allows).
       const next: KubeObject = { ...old, status: obj.status };
@@ -325,6 +329,8 @@ export class Rest {
         m.generation++;
       }
     } else delete m.generation;
+    // Ownership of what this write changes (the update/patch handlers' field manager), before admission.
+    recordManagedFields(def, old, obj, requestedManagedFields, opts, subresource ?? opts.subresource, this.clock.now());
     this.admission.admit('UPDATE', def, obj, old, ctx);
     const errs: FieldError[] = [...validateObjectMetaUpdate(m, oldMeta, def.namespaced)];
     if (subresource === 'status') errs.push(...(def.validateStatus?.(obj, old) ?? []));

@@ -3,6 +3,7 @@
 import type { Cluster } from '../../cluster';
 import { podLogHandler } from './log';
 import { evictionHandler } from './eviction';
+import { tokenHandler } from './token';
 import { openApiProvider } from './openapi';
 import type { KubeObject } from '../types';
 
@@ -13,6 +14,7 @@ export function installSubresources(cluster: Cluster, budgetCheck?: (pod: KubeOb
       ...cluster.api.subresources.handlers,
       log: podLogHandler(cluster.kubelets),
       eviction: evictionHandler(budgetCheck),
+      token: tokenHandler(cluster.seed),
     },
     openapi: openApiProvider(cluster.registry),
   };

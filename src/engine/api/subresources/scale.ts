@@ -67,6 +67,6 @@ export function applyScale(
   let target = obj as Record<string, unknown>;
   for (const p of scale.specReplicasPath.slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
   target[scale.specReplicasPath[scale.specReplicasPath.length - 1]] = replicas;
-  const updated = rest.update(def, ns, name, obj, opts);
+  const updated = rest.update(def, ns, name, obj, { ...opts, subresource: 'scale' });
   return scaleOf(def, scale, updated);
 }

@@ -3,6 +3,7 @@
 import type { ResourceDef } from '../types';
 import { ALL_VERBS } from '../verbs';
 import type { KubeObject } from '../../api/types';
+import { secretDefaults } from './secret-strategy';
 
 export const configmaps: ResourceDef = {
   group: '',
@@ -24,6 +25,7 @@ export const secrets: ResourceDef = {
   namespaced: true,
   verbs: ALL_VERBS,
   fields: { type: (s: KubeObject) => (s.type as string | undefined) ?? '' },
+  defaults: secretDefaults as (s: KubeObject) => void,
 };
 
 export const serviceaccounts: ResourceDef = {

@@ -1,12 +1,13 @@
 // Ingresses, IngressClasses and NetworkPolicies (networking.k8s.io/v1).
 import type { ResourceDef } from '../types';
 import { ALL_VERBS } from '../verbs';
-import { keepOldStatus } from '../status-strategy';
+import { keepOldStatus, resetStatus } from '../status-strategy';
 
 export const ingresses: ResourceDef = {
   group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', plural: 'ingresses', singular: 'ingress', shortNames: ['ing'],
   namespaced: true, verbs: ALL_VERBS, subresources: { status: true }, generation: true,
-  prepareForCreate: (o) => void (o.status = {}),
+  // IngressStatus{} serialises with its (struct-typed) loadBalancer: `status: {loadBalancer: {}}`.
+  prepareForCreate: resetStatus,
   prepareForUpdate: keepOldStatus,
 };
 

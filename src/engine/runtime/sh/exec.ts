@@ -21,7 +21,7 @@ const BIN_DIR = /^\/(usr\/)?(local\/)?s?bin\/[^/]+$/;
 const ASSIGN_SHAPE = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 export async function runSimple(sh: Interp, cmd: SimpleCommand, fds: Fd[]): Promise<number> {
-  sh.line = cmd.line;
+  sh.line = cmd.line + sh.lineOffset;
   sh.checkSignal();
   const words = cmd.words;
   if (words.length && sh.state.aliases.size) {

@@ -44,6 +44,8 @@ const YIELD_EVERY = 1000;
 export class Interp implements ExpandHost, MessageSite {
   /** Line of the command being run ($LINENO and messages). */
   line = 1;
+  /** Added to parsed line numbers: a script read from stdin is parsed command by command. */
+  lineOffset = 0;
   loopDepth = 0;
   funcDepth = 0;
   /** >0 while running a file with `.` / `source` (where `return` is allowed). */
@@ -101,6 +103,7 @@ export class Interp implements ExpandHost, MessageSite {
   subshell(signal: ShellSignal = this.signal): Interp {
     const i = new Interp(this.shared, this.state.fork(), signal, this.mode, this.curFds);
     i.line = this.line;
+    i.lineOffset = this.lineOffset;
     i.loopDepth = 0;
     return i;
   }
@@ -109,6 +112,7 @@ export class Interp implements ExpandHost, MessageSite {
   withSignal(signal: ShellSignal): Interp {
     const i = new Interp(this.shared, this.state, signal, this.mode, this.curFds);
     i.line = this.line;
+    i.lineOffset = this.lineOffset;
     return i;
   }
 
@@ -260,6 +264,7 @@ export class Interp implements ExpandHost, MessageSite {
       }
       const sub = new Interp(this.shared, this.state.fork(), scope, this.mode, stage);
       sub.line = this.line;
+      sub.lineOffset = this.lineOffset;
       runs.push(
         sub.runStage(p.commands[i], stage).then((st) => {
           if (i < n - 1) pipes[i].closeWrite();
@@ -294,6 +299,7 @@ export class Interp implements ExpandHost, MessageSite {
     jobFds[0] = emptyInput();
     const sub = new Interp(shared, this.state.fork(), scope, this.mode, jobFds);
     sub.line = this.line;
+    sub.lineOffset = this.lineOffset;
     const list: List = { items: [{ ...item, background: false }] };
     job.promise = Promise.resolve().then(() => sub.runProcess(list, jobFds)).then((st) => {
       const status = scope.aborted ? signalStatus(scope.reason!) : st;
@@ -315,7 +321,7 @@ export class Interp implements ExpandHost, MessageSite {
         this.state.funcs.set(cmd.name, cmd.body);
         return 0;
       }
-      this.line = cmd.line;
+      this.line = cmd.line + this.lineOffset;
       if (!cmd.redirects.length) return await runCompound(this, cmd, fds);
       const opened = await applyRedirects(this, cmd.redirects, fds);
       if (!opened) return 1;

@@ -6,8 +6,8 @@ import type { Errno } from './fs';
 import { ERRNO_TEXT } from './fs';
 import type { Flavor } from './types';
 
-/** How the shell was started: it decides whether messages carry "line N:". */
-export type ShellMode = 'interactive' | 'string' | 'file';
+/** How the shell was started: it decides whether messages carry "line N:" (`stdin`: a script read from stdin). */
+export type ShellMode = 'interactive' | 'string' | 'file' | 'stdin';
 
 export interface MessageSite {
   readonly flavor: Flavor;

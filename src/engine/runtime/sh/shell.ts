@@ -52,6 +52,12 @@ export interface RunOptions {
   io?: Partial<ShellIO>;
   /** Ctrl-C for this command line (the shell's own signal still applies). */
   signal?: ShellSignal;
+  /** Messages as a shell started that way prints them (a script read from stdin: `stdin`). */
+  mode?: ShellMode;
+  /** Lines of the script before this text (a script read from stdin runs command by command). */
+  lineOffset?: number;
+  /** More of the script follows: the EXIT trap waits for exit or finish(). */
+  moreInput?: boolean;
 }
 
 export class Shell {
@@ -109,6 +115,15 @@ export class Shell {
 
   get cwd(): string {
     return this.state.cwd;
+  }
+
+  get hostname(): string {
+    return this.shared.hostname;
+  }
+
+  /** Simulated time (prompt clocks). */
+  now(): number {
+    return this.shared.now();
   }
 
   /** $? after the last run. */
@@ -175,10 +190,12 @@ export class Shell {
     const stderr = fds[2] as OutputStream;
     const parsed = parseCached(source);
     const scope = this.scopeFor(opts);
-    const interp = new Interp(this.shared, this.state, scope, this.mode, fds);
+    const mode = opts?.mode ?? this.mode;
+    const interp = new Interp(this.shared, this.state, scope, mode, fds);
+    interp.lineOffset = opts?.lineOffset ?? 0;
     try {
       if (parsed instanceof ShellSyntaxError) {
-        interp.line = parsed.line;
+        interp.line = parsed.line + interp.lineOffset;
         await stderr.write(syntaxError(interp, parsed.detail, source.split('\n')[parsed.line - 1] ?? null));
         this.state.status = 2;
         return 2;
@@ -195,23 +212,39 @@ export class Shell {
       }
       this.state.status = st;
       // A script (or an exiting shell) runs its EXIT trap last.
-      if (this.state.exitTrap !== null && (this.mode !== 'interactive' || this.exitStatus !== null)) {
-        const trap = this.state.exitTrap;
-        this.state.exitTrap = null;
-        const parsedTrap = parseCached(trap);
-        if (!(parsedTrap instanceof ShellSyntaxError)) {
-          try {
-            await interp.runList(parsedTrap.body, fds);
-          } catch (e) {
-            interp.statusOf(e, fds);
-          }
-        }
-        this.state.status = st;
-      }
+      if (this.exitStatus !== null || (mode !== 'interactive' && !opts?.moreInput)) await this.runExitTrap(interp, fds);
       return st;
     } finally {
       scope.dispose();
     }
+  }
+
+  /** The end of the shell's input (a stdin script or an interactive session): runs a pending EXIT trap. */
+  async finish(opts?: RunOptions): Promise<void> {
+    if (this.state.exitTrap === null) return;
+    const fds = this.fdsFor(opts);
+    const scope = this.scopeFor(opts);
+    try {
+      await this.runExitTrap(new Interp(this.shared, this.state, scope, opts?.mode ?? this.mode, fds), fds);
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  private async runExitTrap(interp: Interp, fds: Fd[]): Promise<void> {
+    const trap = this.state.exitTrap;
+    if (trap === null) return;
+    const st = this.state.status;
+    this.state.exitTrap = null;
+    const parsedTrap = parseCached(trap);
+    if (!(parsedTrap instanceof ShellSyntaxError)) {
+      try {
+        await interp.runList(parsedTrap.body, fds);
+      } catch (e) {
+        interp.statusOf(e, fds);
+      }
+    }
+    this.state.status = st;
   }
 
   /** Runs argv as a program (a container's command/args, an exec probe): no parsing, no functions. */

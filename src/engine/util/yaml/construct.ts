@@ -16,10 +16,14 @@ function allowedAliasRatio(decodeCount: number): number {
 }
 
 export class Decoder {
+  /** Strict decoding's complaints (duplicate keys), reported together after decoding as go-yaml's TypeError. */
+  readonly typeErrors: string[] = [];
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
   private readonly active = new Set<YamlNode>();
+
+  constructor(private readonly strict = false) {}
 
   /** Decodes a node; `into` is the map a merge key adds to. */
   unmarshal(n: YamlNode, into?: GoMap): GoValue {
@@ -75,7 +79,9 @@ export class Decoder {
       }
       const k = this.unmarshal(c[i]);
       if (Array.isArray(k) || k instanceof GoMap) failf(`invalid map key: ${goSharpV(k)}`);
-      out.set(k, this.unmarshal(c[i + 1]));
+      const v = this.unmarshal(c[i + 1]);
+      if (this.strict && out.has(k)) this.typeErrors.push(`line ${c[i + 1].line + 1}: key ${goSharpV(k)} already set in map`);
+      else out.set(k, v);
     }
     return out;
   }

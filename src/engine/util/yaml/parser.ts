@@ -1,20 +1,11 @@
 // The YAML parser: tokens to events, as libyaml's state machine does it, with its error texts and marks.
-// mirrors: go-yaml v2 parserc.go
+// mirrors: go-yaml v2 parserc.go (flow collections in parser-flow.ts)
 
 import { Scanner } from './scanner';
 import { YamlFailure } from './errors';
 import { Ev, Style, Tok, type Mark, type Token, type YamlEvent } from './types';
-
-const S = {
-  StreamStart: 0, ImplicitDocumentStart: 1, DocumentStart: 2, DocumentContent: 3, DocumentEnd: 4,
-  BlockNode: 5, BlockNodeOrIndentlessSequence: 6, FlowNode: 7,
-  BlockSequenceFirstEntry: 8, BlockSequenceEntry: 9, IndentlessSequenceEntry: 10,
-  BlockMappingFirstKey: 11, BlockMappingKey: 12, BlockMappingValue: 13,
-  FlowSequenceFirstEntry: 14, FlowSequenceEntry: 15, FlowSequenceEntryMappingKey: 16,
-  FlowSequenceEntryMappingValue: 17, FlowSequenceEntryMappingEnd: 18,
-  FlowMappingFirstKey: 19, FlowMappingKey: 20, FlowMappingValue: 21, FlowMappingEmptyValue: 22, End: 23,
-} as const;
-type State = (typeof S)[keyof typeof S];
+import { S, emptyScalar, type State } from './parser-states';
+import * as flow from './parser-flow';
 
 interface TagDirective {
   handle: string;
@@ -27,10 +18,10 @@ const DEFAULT_TAG_DIRECTIVES: TagDirective[] = [
 ];
 
 export class Parser {
-  private readonly s: Scanner;
-  private state: State = S.StreamStart;
-  private states: State[] = [];
-  private marks: Mark[] = [];
+  readonly s: Scanner;
+  state: State = S.StreamStart;
+  readonly states: State[] = [];
+  readonly marks: Mark[] = [];
   private tagDirectives: TagDirective[] = [];
 
   constructor(text: string) {
@@ -43,11 +34,11 @@ export class Parser {
     return this.dispatch();
   }
 
-  private error(problem: string, problemMark: Mark, context = '', contextMark?: Mark): never {
+  error(problem: string, problemMark: Mark, context = '', contextMark?: Mark): never {
     throw new YamlFailure('parser', problem, problemMark, context, contextMark);
   }
 
-  private pop(): State {
+  pop(): State {
     return this.states.pop() as State;
   }
 
@@ -67,15 +58,15 @@ export class Parser {
       case S.BlockMappingFirstKey: return this.blockMappingKey(true);
       case S.BlockMappingKey: return this.blockMappingKey(false);
       case S.BlockMappingValue: return this.blockMappingValue();
-      case S.FlowSequenceFirstEntry: return this.flowSequenceEntry(true);
-      case S.FlowSequenceEntry: return this.flowSequenceEntry(false);
-      case S.FlowSequenceEntryMappingKey: return this.flowSequenceEntryMappingKey();
-      case S.FlowSequenceEntryMappingValue: return this.flowSequenceEntryMappingValue();
-      case S.FlowSequenceEntryMappingEnd: return this.flowSequenceEntryMappingEnd();
-      case S.FlowMappingFirstKey: return this.flowMappingKey(true);
-      case S.FlowMappingKey: return this.flowMappingKey(false);
-      case S.FlowMappingValue: return this.flowMappingValue(false);
-      case S.FlowMappingEmptyValue: return this.flowMappingValue(true);
+      case S.FlowSequenceFirstEntry: return flow.flowSequenceEntry(this, true);
+      case S.FlowSequenceEntry: return flow.flowSequenceEntry(this, false);
+      case S.FlowSequenceEntryMappingKey: return flow.flowSequenceEntryMappingKey(this);
+      case S.FlowSequenceEntryMappingValue: return flow.flowSequenceEntryMappingValue(this);
+      case S.FlowSequenceEntryMappingEnd: return flow.flowSequenceEntryMappingEnd(this);
+      case S.FlowMappingFirstKey: return flow.flowMappingKey(this, true);
+      case S.FlowMappingKey: return flow.flowMappingKey(this, false);
+      case S.FlowMappingValue: return flow.flowMappingValue(this, false);
+      case S.FlowMappingEmptyValue: return flow.flowMappingValue(this, true);
       default: throw new Error('invalid parser state');
     }
   }
@@ -141,7 +132,7 @@ export class Parser {
     return { type: Ev.DocumentEnd, start: t.start, end, implicit };
   }
 
-  private node(block: boolean, indentlessSequence: boolean): YamlEvent {
+  node(block: boolean, indentlessSequence: boolean): YamlEvent {
     const s = this.s;
     let t = s.peek();
     if (t.type === Tok.Alias) {
@@ -323,131 +314,6 @@ export class Parser {
     return emptyScalar(t.start);
   }
 
-  private flowSequenceEntry(first: boolean): YamlEvent {
-    const s = this.s;
-    if (first) {
-      this.marks.push(s.peek().start);
-      s.skipToken();
-    }
-    let t = s.peek();
-    if (t.type !== Tok.FlowSequenceEnd) {
-      if (!first) {
-        if (t.type === Tok.FlowEntry) {
-          s.skipToken();
-          t = s.peek();
-        } else {
-          const context = this.marks.pop() as Mark;
-          this.error("did not find expected ',' or ']'", t.start, 'while parsing a flow sequence', context);
-        }
-      }
-      if (t.type === Tok.Key) {
-        // A single-pair mapping inside a flow sequence: [a: b]
-        this.state = S.FlowSequenceEntryMappingKey;
-        s.skipToken();
-        return { type: Ev.MappingStart, start: t.start, end: t.end, implicit: true };
-      }
-      if (t.type !== Tok.FlowSequenceEnd) {
-        this.states.push(S.FlowSequenceEntry);
-        return this.node(false, false);
-      }
-    }
-    this.state = this.pop();
-    this.marks.pop();
-    s.skipToken();
-    return { type: Ev.SequenceEnd, start: t.start, end: t.end, implicit: false };
-  }
-
-  private flowSequenceEntryMappingKey(): YamlEvent {
-    const s = this.s;
-    const t = s.peek();
-    if (t.type !== Tok.Value && t.type !== Tok.FlowEntry && t.type !== Tok.FlowSequenceEnd) {
-      this.states.push(S.FlowSequenceEntryMappingValue);
-      return this.node(false, false);
-    }
-    const mark = t.end;
-    s.skipToken();
-    this.state = S.FlowSequenceEntryMappingValue;
-    return emptyScalar(mark);
-  }
-
-  private flowSequenceEntryMappingValue(): YamlEvent {
-    const s = this.s;
-    let t = s.peek();
-    if (t.type === Tok.Value) {
-      s.skipToken();
-      t = s.peek();
-      if (t.type !== Tok.FlowEntry && t.type !== Tok.FlowSequenceEnd) {
-        this.states.push(S.FlowSequenceEntryMappingEnd);
-        return this.node(false, false);
-      }
-    }
-    this.state = S.FlowSequenceEntryMappingEnd;
-    return emptyScalar(t.start);
-  }
-
-  private flowSequenceEntryMappingEnd(): YamlEvent {
-    const t = this.s.peek();
-    this.state = S.FlowSequenceEntry;
-    return { type: Ev.MappingEnd, start: t.start, end: t.start, implicit: false };
-  }
-
-  private flowMappingKey(first: boolean): YamlEvent {
-    const s = this.s;
-    if (first) {
-      this.marks.push(s.peek().start);
-      s.skipToken();
-    }
-    let t = s.peek();
-    if (t.type !== Tok.FlowMappingEnd) {
-      if (!first) {
-        if (t.type === Tok.FlowEntry) {
-          s.skipToken();
-          t = s.peek();
-        } else {
-          const context = this.marks.pop() as Mark;
-          this.error("did not find expected ',' or '}'", t.start, 'while parsing a flow mapping', context);
-        }
-      }
-      if (t.type === Tok.Key) {
-        s.skipToken();
-        t = s.peek();
-        if (t.type !== Tok.Value && t.type !== Tok.FlowEntry && t.type !== Tok.FlowMappingEnd) {
-          this.states.push(S.FlowMappingValue);
-          return this.node(false, false);
-        }
-        this.state = S.FlowMappingValue;
-        return emptyScalar(t.start);
-      }
-      if (t.type !== Tok.FlowMappingEnd) {
-        this.states.push(S.FlowMappingEmptyValue);
-        return this.node(false, false);
-      }
-    }
-    this.state = this.pop();
-    this.marks.pop();
-    s.skipToken();
-    return { type: Ev.MappingEnd, start: t.start, end: t.end, implicit: false };
-  }
-
-  private flowMappingValue(empty: boolean): YamlEvent {
-    const s = this.s;
-    let t = s.peek();
-    if (empty) {
-      this.state = S.FlowMappingKey;
-      return emptyScalar(t.start);
-    }
-    if (t.type === Tok.Value) {
-      s.skipToken();
-      t = s.peek();
-      if (t.type !== Tok.FlowEntry && t.type !== Tok.FlowMappingEnd) {
-        this.states.push(S.FlowMappingKey);
-        return this.node(false, false);
-      }
-    }
-    this.state = S.FlowMappingKey;
-    return emptyScalar(t.start);
-  }
-
   /** %YAML and %TAG directives before a document; the default handles are added after them. */
   private processDirectives(): void {
     const s = this.s;
@@ -474,8 +340,4 @@ export class Parser {
     }
     this.tagDirectives.push(value);
   }
-}
-
-function emptyScalar(mark: Mark): YamlEvent {
-  return { type: Ev.Scalar, start: mark, end: mark, value: '', implicit: true, style: Style.Plain };
 }

@@ -16,6 +16,7 @@ export class Reader {
   pos = 0;
   /** Characters decoded and not yet consumed, end-of-input NULs included (libyaml's unread). */
   unread = 0;
+  /** The scanner's mark: characters consumed, and the 0-based line and column. */
   index = 0;
   line = 0;
   column = 0;
@@ -27,24 +28,54 @@ export class Reader {
   private eof = false;
   private started = false;
 
+  /** The text with lone surrogates replaced, for slicing runs of characters out in one go. */
+  private readonly src: string;
+  /** UTF-16 offset of each character, when some take two code units (else the index is the offset). */
+  private readonly offsets: Uint32Array | undefined;
+
   constructor(text: string) {
     const cps = new Uint32Array(text.length);
     let n = 0;
     let bytes = 0;
+    let astral = false;
+    let lone = false;
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff) {
         const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
         if (d >= 0xdc00 && d <= 0xdfff) {
           c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          astral = true;
           i++;
-        } else c = 0xfffd;
-      } else if (c >= 0xdc00 && c <= 0xdfff) c = 0xfffd;
+        } else {
+          c = 0xfffd;
+          lone = true;
+        }
+      } else if (c >= 0xdc00 && c <= 0xdfff) {
+        c = 0xfffd;
+        lone = true;
+      }
       cps[n++] = c;
       bytes += utf8Width(c);
     }
     this.cps = cps.subarray(0, n);
     this.totalBytes = bytes;
+    this.src = lone ? text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : text;
+    if (astral) {
+      const offs = new Uint32Array(n + 1);
+      for (let i = 0, o = 0; i < n; i++) {
+        offs[i] = o;
+        o += this.cps[i] > 0xffff ? 2 : 1;
+        offs[i + 1] = o;
+      }
+      this.offsets = offs;
+    }
+  }
+
+  /** The characters from index a up to the current one, as a string. */
+  sliceFrom(a: number): string {
+    const b = Math.min(this.pos, this.cps.length);
+    return this.offsets ? this.src.slice(this.offsets[a], this.offsets[b]) : this.src.slice(a, b);
   }
 
   /** The character k places ahead (0 past the end). */

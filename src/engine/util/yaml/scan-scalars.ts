@@ -68,10 +68,12 @@ export function scanBlockScalar(s: Scanner, literal: boolean): Token {
     text += st.breaks;
     st.breaks = '';
     leadingBlank = isBlank(r.at());
+    const run = r.pos;
     while (!isBreakZ(r.at())) {
-      text += r.read();
+      r.skip();
       r.cache(1);
     }
+    text += r.sliceFrom(run);
     r.cache(2);
     leadingBreak = r.readLine();
     blockScalarBreaks(s, st, start);
@@ -129,8 +131,20 @@ export function scanFlowScalar(s: Scanner, single: boolean): Token {
     }
     if (isZ(r.at())) s.error('while scanning a quoted scalar', start, 'found unexpected end of stream');
     let leadingBlanks = false;
+    let run = -1;
     while (!isBlankZ(r.at())) {
       const c = r.at();
+      const plain = !(c === 0x27 || c === 0x22 || c === 0x5c);
+      if (plain) {
+        if (run < 0) run = r.pos;
+        r.skip();
+        r.cache(2);
+        continue;
+      }
+      if (run >= 0) {
+        text += r.sliceFrom(run);
+        run = -1;
+      }
       if (single && c === 0x27 && r.at(1) === 0x27) {
         text += "'";
         r.skip();
@@ -173,6 +187,7 @@ export function scanFlowScalar(s: Scanner, single: boolean): Token {
       } else text += r.read();
       r.cache(2);
     }
+    if (run >= 0) text += r.sliceFrom(run);
     r.cache(1);
     if (r.at() === (single ? 0x27 : 0x22)) break;
     // Blanks and breaks inside the scalar: folded the way plain scalars are.
@@ -225,6 +240,7 @@ export function scanPlainScalar(s: Scanner): Token {
     r.cache(4);
     if (r.column === 0 && isDocumentIndicator(r.at(), r.at(1), r.at(2), r.at(3))) break;
     if (r.at() === 0x23) break;
+    let run = -1;
     while (!isBlankZ(r.at())) {
       const c = r.at();
       if ((c === 0x3a && isBlankZ(r.at(1))) || (s.flowLevel > 0 && FLOW_STOPS.has(c))) break;
@@ -240,9 +256,13 @@ export function scanPlainScalar(s: Scanner): Token {
           whitespaces = '';
         }
       }
-      text += r.read();
-      end = r.mark();
+      if (run < 0) run = r.pos;
+      r.skip();
       r.cache(2);
+    }
+    if (run >= 0) {
+      text += r.sliceFrom(run);
+      end = r.mark();
     }
     if (!(isBlank(r.at()) || isBreak(r.at()))) break;
     r.cache(1);

@@ -23,6 +23,10 @@ export class GoMap {
   set(key: GoValue, value: GoValue): void {
     this.entries.set(identity(key), { key, value });
   }
+
+  has(key: GoValue): boolean {
+    return this.entries.has(identity(key));
+  }
 }
 
 function identity(k: GoValue): string {

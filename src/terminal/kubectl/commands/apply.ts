@@ -2,19 +2,22 @@
 // strategic merge patch between last-applied, the manifest and the live object.
 // mirrors: kubectl/pkg/cmd/apply/apply.go, patcher.go
 
+import { dryRunStrategy } from './create-common';
 import { reportErrors } from './targets';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { manifestInfoStream, type ManifestInfo } from '../builder';
 import { KubectlError, ServerError, isStatus } from '../errors';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun, printResult, withSource, writeQuery, type DryRun } from '../mutate';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, printResult, withSource, writeQuery, type DryRun } from '../mutate';
 import { createThreeWayMergePatch, createThreeWayJsonMergePatch, isEmptyPatch } from '../../../engine/api/patch/create-patch';
 import { stableStringify } from '../../../engine/api/patch/stable-stringify';
 import { patchMetaFor, schemaFor } from '../../../engine/schema/index';
 import { deepClone } from '../../../engine/store/freeze';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, TEMPLATE_FLAG } from './common-flags';
 import { notAvailableFlag } from '../unavailable';
+import { findFieldsOwners, LAST_APPLIED_PATH, upgradeManagedFieldsPatch } from '../../../engine/api/fieldmanager/csa-upgrade';
+import type { ManagedFieldsEntry } from '../../../engine/api/fieldmanager/managed';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -56,15 +59,16 @@ export const applyCommand: CommandSpec = {
     const files = v.filename as string[];
     if (files.length === 0) throw new KubectlError('error: must specify one of -f and -k');
     if (args.length) throw new KubectlError(`error: Unexpected args: [${args.join(' ')}]\nSee 'kubectl apply -h' for help and examples`);
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const validate = normalizeValidate(v.validate);
+    validateServerSideFlags(v, dry);
     const ns = (v.namespace as string) || k.namespace;
     const { infos, errors } = await manifestInfoStream(k, files, v.recursive as boolean, ns, !!v.namespace);
     if (infos.length === 0 && errors.length === 0) throw new KubectlError('error: no objects passed to apply');
     const serverSide = v['server-side'] as boolean;
     for (const info of infos) {
       try {
-        if (serverSide) await applyServerSide(k, info, dry, v);
+        if (serverSide) await applyServerSide(k, info, dry, validate, v, f.changed);
         else await applyOne(k, info, dry, validate, v.output as string, v['field-manager'] as string);
       } catch (e) {
         if (e instanceof KubectlError) {
@@ -129,16 +133,108 @@ async function applyOne(k: Kubectl, m: ManifestInfo, dry: DryRun, validate: stri
   return printResult(k, res.body as KubeObject, info, 'configured', dry, output);
 }
 
-async function applyServerSide(k: Kubectl, m: ManifestInfo, dry: DryRun, v: Record<string, unknown>): Promise<void> {
+/** kubectl's advice after an apply conflict (apply.go). */
+const CONFLICT_HINT = `Please review the fields above--they currently have other managers. Here
+are the ways you can resolve this warning:
+* If you intend to manage all of these fields, please re-run the apply
+  command with the \`--force-conflicts\` flag.
+* If you do not intend to manage all of the fields, please edit your
+  manifest to remove references to the fields that should keep their
+  current managers.
+* You may co-own fields by updating your manifest to match the existing
+  value; in this case, you'll become the manager if the other manager(s)
+  stop managing the field (remove it from their configuration).
+See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;
+
+const WARNING_LAST_APPLIED_FAILED = 'Warning: failed to migrate kubectl.kubernetes.io/last-applied-configuration for Server-Side Apply. This is non-fatal and will be retried next time you apply. Error: ';
+const WARNING_MIGRATION_FAILED = 'Warning: server rejected managed fields migration to Server-Side Apply. This is non-fatal and will be retried next time you apply. Error: ';
+const WARNING_REAPPLY_FAILED = 'Warning: failed to re-apply configuration after performing Server-Side Apply migration. This is non-fatal and will be retried next time you apply. Error: ';
+const SSA_MANAGER = 'kubectl';
+const LAST_APPLIED_MANAGER = 'kubectl-last-applied';
+const MAX_PATCH_RETRY = 5;
+
+/** Flag combinations kubectl apply refuses (ApplyOptions.Validate). */
+export function validateServerSideFlags(v: Record<string, unknown>, dry: DryRun): void {
+  const serverSide = v['server-side'] as boolean;
+  if (v['force-conflicts'] && !serverSide) throw new KubectlError('error: --force-conflicts only works with --server-side');
+  if (dry === 'client' && serverSide) throw new KubectlError("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+  if (serverSide && v.force) throw new KubectlError('error: --force cannot be used with --server-side');
+}
+
+/**
+ * `apply --server-side`: one apply PATCH with the manifest; then, for the default manager, the
+ * last-applied annotation kept under its own applier and client-side-apply ownership folded into
+ * `kubectl`'s (followed by the apply again), as kubectl does when an object comes from client-side apply.
+ */
+async function applyServerSide(k: Kubectl, m: ManifestInfo, dry: DryRun, validate: string, v: Record<string, unknown>, changed: ReadonlySet<string>): Promise<void> {
   const { info, namespace, name } = m;
-  const manager = (v['field-manager'] as string) === 'kubectl-client-side-apply' ? 'kubectl' : (v['field-manager'] as string);
-  const query: Record<string, string> = { fieldManager: manager, fieldValidation: 'Strict', force: String(!!v['force-conflicts']) };
-  if (dry === 'server') query.dryRun = 'All';
+  // GetApplyFieldManagerFlag: an explicit --field-manager wins, else "kubectl".
+  const manager = changed.has('field-manager') ? (v['field-manager'] as string) : SSA_MANAGER;
+  const path = k.resourcePath(info, namespace, name);
+  const base = writeQuery(manager, dry, validate);
   const obj = deepClone(m.object);
-  if (namespace) (obj.metadata ??= {}).namespace = namespace;
-  const res = await k.request({ method: 'PATCH', path: k.resourcePath(info, namespace, name), query, body: stableStringify(obj), headers: { 'content-type': 'application/apply-patch+yaml' } });
-  if (res.status >= 300) throw withSource(new ServerError(asStatus(res.body, res.status)), 'patching', m.source);
-  await printResult(k, res.body as KubeObject, info, 'serverside-applied', dry, v.output as string);
+  if (namespace && info.namespaced) (obj.metadata ??= {}).namespace = namespace;
+  const data = stableStringify(obj) + '\n';
+  const applyOnce = () =>
+    k.request({ method: 'PATCH', path, query: { ...base, force: String(!!v['force-conflicts']) }, body: data, headers: { 'content-type': 'application/apply-patch+yaml' } });
+  const res = await applyOnce();
+  if (res.status >= 300) {
+    const status = asStatus(res.body, res.status);
+    if (status.code === 409 && status.reason === 'Conflict') throw new KubectlError(`error: ${status.message ?? ''}\n${CONFLICT_HINT}`);
+    throw new ServerError(status);
+  }
+  let live = res.body as KubeObject;
+  if (manager === SSA_MANAGER) {
+    const saved = await saveLastAppliedAnnotation(k, info, path, live, dry, validate);
+    if (saved instanceof Error) await k.err(WARNING_LAST_APPLIED_FAILED + saved.message + '\n');
+    else {
+      live = saved;
+      const migrated = await migrateToServerSideApply(k, path, live, manager, dry, validate);
+      if (migrated instanceof Error) await k.err(WARNING_MIGRATION_FAILED + migrated.message + '\n');
+      else if (migrated) {
+        const again = await applyOnce();
+        if (again.status >= 300) await k.err(WARNING_REAPPLY_FAILED + asStatus(again.body, again.status).message + '\n');
+        else live = again.body as KubeObject;
+      }
+    }
+  }
+  if (live.metadata?.deletionTimestamp) await k.err(`Warning: Detected changes to resource ${live.metadata.name} which is currently being deleted.\n`);
+  await printResult(k, live, info, 'serverside-applied', dry, v.output as string, !!v['show-managed-fields']);
+}
+
+/** saveLastApplyAnnotationIfNecessary: the annotation applied by `kubectl-last-applied` so SSA keeps it. */
+async function saveLastAppliedAnnotation(k: Kubectl, info: ManifestInfo['info'], path: string, live: KubeObject, dry: DryRun, validate: string): Promise<KubeObject | Error> {
+  const annotation = live.metadata?.annotations?.[LAST_APPLIED];
+  if (annotation === undefined) return live;
+  const entries = live.metadata?.managedFields as ManagedFieldsEntry[] | undefined;
+  if (findFieldsOwners(entries, 'Apply', [LAST_APPLIED_PATH]).length > 0) return live;
+  const meta: Record<string, unknown> = { annotations: { [LAST_APPLIED]: annotation }, name: live.metadata?.name };
+  if (info.namespaced && live.metadata?.namespace) meta.namespace = live.metadata.namespace;
+  const body = stableStringify({ apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind, metadata: meta }) + '\n';
+  const res = await k.request({ method: 'PATCH', path, query: writeQuery(LAST_APPLIED_MANAGER, dry, validate), body, headers: { 'content-type': 'application/apply-patch+yaml' } });
+  if (res.status >= 300) return new Error(asStatus(res.body, res.status).message ?? '');
+  return res.body as KubeObject;
+}
+
+/** migrateToSSAIfNecessary: true when a managedFields migration was sent (the apply is then repeated). */
+async function migrateToServerSideApply(k: Kubectl, path: string, live: KubeObject, manager: string, dry: DryRun, validate: string): Promise<boolean | Error> {
+  let obj = live;
+  const owners = findFieldsOwners(obj.metadata?.managedFields as ManagedFieldsEntry[] | undefined, 'Update', [LAST_APPLIED_PATH]);
+  const names = [...new Set(owners.map((e) => e.manager ?? ''))];
+  let last: Error | undefined;
+  for (let i = 0; i < MAX_PATCH_RETRY; i++) {
+    const patch = upgradeManagedFieldsPatch(obj.metadata?.managedFields as ManagedFieldsEntry[] | undefined, obj.metadata?.resourceVersion, names, manager);
+    if (!patch) return false;
+    const res = await k.request({ method: 'PATCH', path, query: writeQuery(manager, dry, validate), body: JSON.stringify(patch), headers: { 'content-type': 'application/json-patch+json' } });
+    if (res.status < 300) return true;
+    const status = asStatus(res.body, res.status);
+    last = new Error(status.message ?? '');
+    if (status.code !== 409) return last;
+    const again = await k.request({ method: 'GET', path });
+    if (again.status >= 300) return new Error(asStatus(again.body, again.status).message ?? '');
+    obj = again.body as KubeObject;
+  }
+  return last ?? false;
 }
 
 export function asStatus(body: unknown, code: number) {

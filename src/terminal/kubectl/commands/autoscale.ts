@@ -8,10 +8,10 @@ import type { KubeObject } from '../../../engine/api/types';
 import { manifestInfos, typeRequests } from '../builder';
 import { KubectlError, ServerError, formatStatus } from '../errors';
 import type { ResourceInfo } from '../discovery';
-import { DRY_RUN_FLAG, dryRunSuffix, parseDryRun } from '../mutate';
+import { DRY_RUN_FLAG, dryRunSuffix } from '../mutate';
 import { formatObjects, parseOutput, printOrderedJson, outputOptionsFrom } from '../output';
 import { asStatus, LAST_APPLIED } from './apply';
-import { SAVE_CONFIG } from './create-common';
+import { SAVE_CONFIG, dryRunStrategy } from './create-common';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, RESOURCE_ARG_EXAMPLES, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
 
 export const autoscaleCommand: CommandSpec = {
@@ -40,7 +40,7 @@ export const autoscaleCommand: CommandSpec = {
   ],
   async run(k, args, f) {
     const v = f.values;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const output = v.output as string;
     const fmt = output ? parseOutput(output, false, outputOptionsFrom(v, k.env)) : undefined;
     const max = v.max as number;

@@ -2,10 +2,11 @@
 // `node/x cordoned`, `node/x already cordoned`. drain reuses the cordon step.
 // mirrors: kubectl/pkg/cmd/drain/drain.go (RunCordonOrUncordon), kubectl/pkg/drain/cordon.go
 
+import { dryRunStrategy } from './create-common';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import { asStatus } from './apply';
-import { DRY_RUN_FLAG, dryRunSuffix, parseDryRun, type DryRun } from '../mutate';
+import { DRY_RUN_FLAG, dryRunSuffix, type DryRun } from '../mutate';
 import { NODE_SELECTOR_FLAG } from './common-flags';
 import { nodeTargets, type NodeTarget } from './node-targets';
 
@@ -21,7 +22,7 @@ function cordonSpec(desired: boolean): CommandSpec {
     usage: `kubectl ${verb} NODE [options]`,
     flags: [DRY_RUN_FLAG, NODE_SELECTOR_FLAG],
     async run(k, args, f) {
-      const dry = parseDryRun(f.values['dry-run']);
+      const dry = await dryRunStrategy(k, f.values['dry-run']);
       const nodes = await nodeTargets(k, verb, args, f.values.selector as string, f.changed.has('selector'));
       await cordonOrUncordon(k, nodes, desired, dry);
       return 0;

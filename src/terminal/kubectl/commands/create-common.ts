@@ -143,8 +143,9 @@ export function withApplyAnnotation<T extends KubeObject>(obj: T, save: boolean)
 
 /** Prints a created object: `secret/s created (dry run)` or the -o format (typed JSON in struct order). */
 export async function printCreated(k: Kubectl, obj: KubeObject, resource: { group: string; kind: string }, s: Pick<CreateSettings, 'format' | 'dry' | 'showManagedFields'>, verb = 'created'): Promise<void> {
-  const shown = s.showManagedFields ? obj : withoutManagedFields(obj);
   const fmt = s.format;
+  // Only the JSON and YAML printers drop managedFields (OmitManagedFieldsPrinter); templates see them.
+  const shown = s.showManagedFields || (fmt?.kind !== 'json' && fmt?.kind !== 'yaml') ? obj : withoutManagedFields(obj);
   if (!fmt) {
     await k.out(`${kindGroup(resource)}/${obj.metadata?.name ?? ''} ${verb}${dryRunSuffix(s.dry)}\n`);
     return;
@@ -227,7 +228,10 @@ export function newMeta(name: string, namespace: string | undefined, extra: Reco
   return meta as KubeObject['metadata'];
 }
 
-/** The kind.group/name line for objects the generators print (Role → role.rbac.authorization.k8s.io). */
-export function targetOf(group: string, version: string, resource: string, kind: string, namespaced: boolean, errorPrefix?: string): TypedTarget {
-  return { group, version, resource, kind, namespaced, errorPrefix };
+/** pflag's Int32 flags reject what does not fit (our FlagSet parses plain ints): the same error text. */
+export function checkInt32(f: ParsedFlags, flag: FlagDef, cmdPath: string): void {
+  const n = f.values[flag.name] as number;
+  if (n >= -2147483648 && n <= 2147483647) return;
+  const shown = flag.short ? `-${flag.short}, --${flag.name}` : `--${flag.name}`;
+  throw new KubectlError(`error: invalid argument "${n}" for "${shown}" flag: strconv.ParseInt: parsing "${n}": value out of range\nSee 'kubectl create ${cmdPath} --help' for usage.`);
 }

@@ -8,11 +8,11 @@ import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { manifestInfoStream } from '../builder';
 import { KubectlError, ServerError } from '../errors';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun, printResult, withSource, writeQuery } from '../mutate';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, printResult, withSource, writeQuery } from '../mutate';
 import { asStatus, withLastApplied } from './apply';
 import { createGenerators } from './create-generators';
 
-import { SAVE_CONFIG } from './create-common';
+import { SAVE_CONFIG, dryRunStrategy } from './create-common';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
 import { notAvailableFlag } from '../unavailable';
 
@@ -44,14 +44,10 @@ export const createCommand: CommandSpec = {
   async run(k, args, f) {
     const v = f.values;
     const files = v.filename as string[];
-    if (files.length === 0) {
-      if (args.length) {
-        await k.err(`error: unknown command "${args[0]}"\nSee 'kubectl create -h' for help and examples\n`);
-        return 1;
-      }
-      throw new KubectlError("error: must specify one of -f and -k\n");
-    }
-    const dry = parseDryRun(v['dry-run']);
+    // CreateOptions.Complete refuses positional arguments (words that are no generator) first.
+    if (args.length) throw new KubectlError(`error: Unexpected args: [${args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
+    if (files.length === 0) throw new KubectlError("error: must specify one of -f and -k\n");
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const validate = normalizeValidate(v.validate);
     const ns = (v.namespace as string) || k.namespace;
     const { infos, errors } = await manifestInfoStream(k, files, v.recursive as boolean, ns, !!v.namespace);

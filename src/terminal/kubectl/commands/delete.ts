@@ -2,13 +2,14 @@
 // waiting until the objects are gone.
 // mirrors: kubectl/pkg/cmd/delete/delete.go
 
+import { dryRunStrategy } from './create-common';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { manifestInfos, typeRequests } from '../builder';
 import { KubectlError, ServerError, isStatus } from '../errors';
 import { kindGroup, type ResourceInfo } from '../discovery';
-import { parseDryRun, DRY_RUN_FLAG, withSource } from '../mutate';
+import { DRY_RUN_FLAG, withSource } from '../mutate';
 import { asStatus } from './apply';
 import { watchEvents } from '../../api-client';
 import { notAvailableFlag } from '../unavailable';
@@ -55,7 +56,7 @@ export const deleteCommand: CommandSpec = {
     const all = v.all as boolean;
     const allNs = v['all-namespaces'] as boolean;
     const ns = (v.namespace as string) || k.namespace;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     let grace = v['grace-period'] as number;
     const force = v.force as boolean;
     if (v.now) {

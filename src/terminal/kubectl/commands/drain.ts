@@ -2,11 +2,12 @@
 // gone; 429s from PodDisruptionBudgets are retried every 5s; kubectl's messages for every failure.
 // mirrors: kubectl/pkg/cmd/drain/drain.go (RunDrain, deleteOrEvictPodsSimple), kubectl/pkg/drain/drain.go
 
+import { dryRunStrategy } from './create-common';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError } from '../errors';
-import { DRY_RUN_FLAG, dryRunSuffix, parseDryRun, type DryRun } from '../mutate';
+import { DRY_RUN_FLAG, dryRunSuffix, type DryRun } from '../mutate';
 import { parseLabelSelector } from '../../../engine/api/selectors/labels';
 import { asStatus } from './apply';
 import { CHUNK_SIZE_FLAG, NODE_SELECTOR_FLAG } from './common-flags';
@@ -60,7 +61,7 @@ export const drainCommand: CommandSpec = {
       gracePeriodSeconds: v['grace-period'] as number,
       timeout: v.timeout as number,
       disableEviction: v['disable-eviction'] as boolean,
-      dry: parseDryRun(v['dry-run']),
+      dry: await dryRunStrategy(k, v['dry-run']),
     };
     if (h.podSelector) {
       try {

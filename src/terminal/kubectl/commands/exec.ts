@@ -1,6 +1,6 @@
 // kubectl exec: runs a command in a pod's container (POD, TYPE/NAME → its first pod, or -f), with the
-// default-container notice, -i (stdin passed along), -t (only with a terminal), and exit codes as
-// `command terminated with exit code N`.
+// default-container notice, -i (stdin streamed), -t (only when stdin is a terminal, which then goes raw:
+// the container's terminal echoes and edits), and exit codes as `command terminated with exit code N`.
 // mirrors: kubectl/pkg/cmd/exec/exec.go, kubectl/pkg/polymorphichelpers/attachablepodforobject.go
 
 import type { Pod } from 'kubernetes-types/core/v1';
@@ -11,6 +11,8 @@ import { KubectlError } from '../errors';
 import { manifestInfos } from '../builder';
 import { POD_RUNNING_TIMEOUT_USAGE, filenameFlag, namespaceOf } from './workload-flags';
 import { findOrDefaultContainer, getPodOrOwner, goTypeName, podSelectorFor, podsForSelector } from './pod-for-object';
+import type { OutputStream } from '../../../engine/runtime/sh/streams';
+import { asTerminal } from '../../../engine/runtime/sh/terminal-stdin';
 
 export const CONTAINER_FLAG_USAGE =
   'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen';
@@ -79,23 +81,57 @@ export interface ExecRequest {
   quiet: boolean;
 }
 
+/** What SetupTTY decided: stdin and tty as the session uses them, and the local terminal in raw mode. */
+export interface TtySession {
+  stdin: boolean;
+  tty: boolean;
+  /** Keys go to the remote side untouched; it echoes and edits. */
+  raw: boolean;
+  /** Where remote output goes: a remote terminal's CR LF is shown as LF when ours is not raw. */
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Leaves raw mode. */
+  restore(): void;
+}
+
+/**
+ * StreamOptions.SetupTTY: a TTY only with stdin, and only when stdin is a terminal (else the notice);
+ * a terminal someone types at goes raw for the session.
+ */
+export async function setupTTY(k: Kubectl, stdin: boolean, tty: boolean, quiet: boolean): Promise<TtySession> {
+  const plain = { stdin, tty: false, raw: false, stdout: k.env.stdout, stderr: k.env.stderr, restore: () => {} };
+  if (!stdin || !tty) return plain;
+  const term = asTerminal(k.env.stdin);
+  if (!term) {
+    if (!quiet) await k.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+    return plain;
+  }
+  if (!term.interactive) return { ...plain, tty: true, stdout: lfOnly(k.env.stdout), stderr: lfOnly(k.env.stderr) };
+  term.setRaw(true);
+  return { stdin, tty: true, raw: true, stdout: k.env.stdout, stderr: k.env.stderr, restore: () => term.setRaw(false) };
+}
+
+function lfOnly(out: OutputStream): OutputStream {
+  return { write: (t) => out.write(t.replace(/\r\n/g, '\n')), isTTY: out.isTTY, columns: out.columns };
+}
+
 /** Runs the command through the host and maps the outcome to kubectl's output and exit code. */
 export async function execInPod(k: Kubectl, pod: Pod, r: ExecRequest): Promise<number> {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = r.container || (await findOrDefaultContainer(k, pod, '', r.quiet));
-  let tty = r.tty && r.stdin;
-  // A TTY needs a terminal on our side; scripts and pipes have none (SetupTTY).
-  if (tty && !k.env.stdout.isTTY) {
-    tty = false;
-    if (!r.quiet) await k.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-  }
   const host = k.env.exec;
   if (!host) throw new KubectlError('error: unable to upgrade connection: exec is not available in this session');
-  const res = await host.exec(
-    { namespace: pod.metadata?.namespace ?? '', pod: pod.metadata?.name ?? '', container, command: r.command, stdin: r.stdin, tty },
-    { stdin: k.env.stdin, stdout: k.env.stdout, stderr: k.env.stderr, signal: k.env.signal },
-  );
+  const t = await setupTTY(k, r.stdin, r.tty, r.quiet);
+  let res: { exitCode: number; error?: string };
+  try {
+    res = await host.exec(
+      { namespace: pod.metadata?.namespace ?? '', pod: pod.metadata?.name ?? '', container, command: r.command, stdin: t.stdin, tty: t.tty },
+      { stdin: k.env.stdin, stdout: t.stdout, stderr: t.stderr, signal: k.env.signal },
+    );
+  } finally {
+    t.restore();
+  }
   if (res.error) throw new KubectlError(execErrorText(res.error));
   if (res.exitCode !== 0) {
     // A Ctrl-C ends the session; kubectl itself dies of the signal.

@@ -5,10 +5,9 @@
 import type { CommandSpec } from '../command';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError } from '../errors';
-import { parseDryRun } from '../mutate';
 import { parseOutput } from '../output';
 import { asStatus, withLastApplied } from './apply';
-import { SAVE_CONFIG } from './create-common';
+import { SAVE_CONFIG, dryRunStrategy } from './create-common';
 import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, fieldManagerFlag, filenameFlag, namespaceOf, printOperation, typedJson } from './workload-flags';
 import { resolveTargets, reportErrors } from './targets';
 import { buildService, canBeExposed, mapBasedSelector, portsForObject, protocolsForObject } from './expose-service';
@@ -46,7 +45,7 @@ export const exposeCommand: CommandSpec = {
   ],
   async run(k, args, f) {
     const v = f.values;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     if (v.output) parseOutput(v.output as string, false);
     const { namespace, explicit } = namespaceOf(k, v);
     const r = await resolveTargets(k, args, { filenames: v.filename as string[], recursive: v.recursive as boolean, namespace, explicitNamespace: explicit });

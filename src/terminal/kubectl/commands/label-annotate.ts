@@ -3,11 +3,11 @@
 // mirrors: kubectl/pkg/cmd/label/label.go, kubectl/pkg/cmd/annotate/annotate.go,
 //          kubectl/pkg/cmd/util/helpers.go (GetResourcesAndPairs)
 
+import { dryRunStrategy } from './create-common';
 import type { KubeObject } from '../../../engine/api/types';
 import type { Kubectl } from '../context';
 import type { ParsedFlags } from '../flags';
 import { KubectlError, ServerError } from '../errors';
-import { parseDryRun } from '../mutate';
 import { createMergePatch } from '../../../engine/api/patch/create-patch';
 import { stableStringify } from '../../../engine/api/patch/stable-stringify';
 import { deepClone } from '../../../engine/store/freeze';
@@ -100,7 +100,7 @@ function updateMap(obj: KubeObject, u: MapUpdate, overwrite: boolean, resourceVe
 /** Runs label or annotate over the resolved objects. */
 export async function runMapUpdate(k: Kubectl, f: ParsedFlags, resources: string[], u: MapUpdate): Promise<number> {
   const v = f.values;
-  const dry = parseDryRun(v['dry-run']);
+  const dry = await dryRunStrategy(k, v['dry-run']);
   const local = v.local as boolean;
   const list = v.list as boolean;
   const overwrite = v.overwrite as boolean;

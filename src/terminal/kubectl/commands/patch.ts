@@ -2,12 +2,13 @@
 // on the server or --local on -f objects; `patched` / `patched (no change)`.
 // mirrors: kubectl/pkg/cmd/patch/patch.go
 
+import { dryRunStrategy } from './create-common';
 import type { CommandSpec } from '../command';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError } from '../errors';
-import { parseDryRun } from '../mutate';
 import { parseOutput } from '../output';
-import { parseYamlDocument, YamlSyntaxError } from '../../../engine/util/yaml';
+import { looksLikeJson, parseYamlDocument, YamlSyntaxError } from '../../../engine/util/yaml';
+import { parseJsonGo } from '../../../engine/util/json-syntax';
 import { resolvePath } from '../../../engine/runtime/sh/fs';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, deepEqual } from '../../../engine/api/patch/index';
 import { patchMetaFor, schemaFor } from '../../../engine/schema/index';
@@ -44,7 +45,7 @@ export const patchCommand: CommandSpec = {
   ],
   async run(k, args, f) {
     const v = f.values;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     if (v.output) parseOutput(v.output as string, false);
     const patchText = v.patch as string;
     const patchFile = v['patch-file'] as string;
@@ -61,14 +62,17 @@ export const patchCommand: CommandSpec = {
       if (!k.env.fs.stat(path)) throw new KubectlError(`error: unable to read patch file: open ${patchFile}: no such file or directory`);
       raw = k.env.fs.readFile(path);
     }
-    let patch: unknown;
-    try {
-      patch = parseYamlDocument(raw);
-    } catch (e) {
-      if (!(e instanceof YamlSyntaxError)) throw e;
-      throw new KubectlError(`error: unable to parse ${JSON.stringify(patchText)}: ${e.message}`);
+    // yaml.ToJSON: JSON (a leading `{`) goes to the server untouched; only YAML is converted here.
+    let body: string;
+    if (looksLikeJson(raw)) body = raw;
+    else {
+      try {
+        body = JSON.stringify(parseYamlDocument(raw) ?? null);
+      } catch (e) {
+        if (!(e instanceof YamlSyntaxError)) throw e;
+        throw new KubectlError(`error: unable to parse ${JSON.stringify(patchText)}: ${e.message}`);
+      }
     }
-    const body = JSON.stringify(patch ?? null);
     const { namespace, explicit } = namespaceOf(k, v);
     const sub = v.subresource as string;
     const r = await resolveTargets(k, args, { filenames: v.filename as string[], recursive: v.recursive as boolean, local, namespace, explicitNamespace: explicit });
@@ -91,6 +95,12 @@ export const patchCommand: CommandSpec = {
           const after = res.body as KubeObject;
           await printOperation(k, after, t.info, deepEqual(before, after) ? 'patched (no change)' : 'patched', dry, v);
           continue;
+        }
+        let patch: unknown;
+        try {
+          patch = parseJsonGo(body);
+        } catch (e) {
+          throw new KubectlError(`error: ${(e as Error).message}`);
         }
         const patched = patchLocally(t.object, patch, type, t.info.group, t.info.version, t.info.kind);
         await printOperation(k, patched, t.info, deepEqual(t.object, patched) ? 'patched (no change)' : 'patched', dry, v);

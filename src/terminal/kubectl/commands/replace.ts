@@ -8,12 +8,12 @@ import type { KubeObject } from '../../../engine/api/types';
 import type { ManifestInfo } from '../builder';
 import { manifestInfos } from '../builder';
 import { KubectlError, ServerError } from '../errors';
-import { VALIDATE_FLAG, normalizeValidate, parseDryRun, withSource, writeQuery, type DryRun } from '../mutate';
+import { VALIDATE_FLAG, normalizeValidate, withSource, writeQuery, type DryRun } from '../mutate';
 import { parseOutput } from '../output';
 import { kindGroup } from '../discovery';
 import { deepClone } from '../../../engine/store/freeze';
 import { asStatus, withLastApplied } from './apply';
-import { SAVE_CONFIG } from './create-common';
+import { SAVE_CONFIG, dryRunStrategy } from './create-common';
 import { DRY_RUN_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, fieldManagerFlag, filenameFlag, namespaceOf, printOperation } from './workload-flags';
 import { reportErrors } from './targets';
 
@@ -44,7 +44,7 @@ export const replaceCommand: CommandSpec = {
   ],
   async run(k, _args, f) {
     const v = f.values;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const validate = normalizeValidate(v.validate);
     if (v.output) parseOutput(v.output as string, false);
     const force = v.force as boolean;

@@ -3,12 +3,13 @@
 // ControllerRevision data; `rolled back`, `skipped rollback (…)`, and kubectl's errors.
 // mirrors: kubectl/pkg/cmd/rollout/rollout_undo.go, kubectl/pkg/polymorphichelpers/rollback.go
 
+import { dryRunStrategy } from './create-common';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError } from '../errors';
-import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../mutate';
+import { DRY_RUN_FLAG, type DryRun } from '../mutate';
 import { deepClone } from '../../../engine/store/freeze';
 import { stableStringify } from '../../../engine/api/patch/stable-stringify';
 import { asStatus } from './apply';
@@ -37,7 +38,7 @@ export const rolloutUndoCommand: CommandSpec = {
   flags: [...PRINT_FLAGS, DRY_RUN_FLAG, ...ROLLOUT_TARGET_FLAGS, { name: 'to-revision', type: 'int', default: 0, usage: 'The revision to rollback to. Default to 0 (last revision).' }],
   async run(k, args, f) {
     const v = f.values;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const to = v['to-revision'] as number;
     const r = await rolloutTargets(k, args, f);
     if (r.errors.length) return reportErrors(k, r.errors);

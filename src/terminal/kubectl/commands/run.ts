@@ -7,10 +7,10 @@ import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError } from '../errors';
-import { parseDryRun, type DryRun } from '../mutate';
+import { type DryRun } from '../mutate';
 import { parseOutput } from '../output';
 import { asStatus, withLastApplied } from './apply';
-import { SAVE_CONFIG } from './create-common';
+import { SAVE_CONFIG, dryRunStrategy } from './create-common';
 import { DRY_RUN_FLAG, KUSTOMIZE_FLAG, POD_RUNNING_TIMEOUT_USAGE, PRINT_FLAGS, RECURSIVE_FLAG, fieldManagerFlag, filenameFlag, namespaceOf, printOperation, typedJson } from './workload-flags';
 import { applyOverrides, buildRunPod, validImageReference } from './run-pod';
 import { buildService } from './expose-service';
@@ -61,7 +61,7 @@ export const runCommand: CommandSpec = {
   ],
   async run(k, args, f) {
     const v = f.values;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const interactive = v.stdin as boolean;
     const attach = f.changed.has('attach') ? (v.attach as boolean) : (v.attach as boolean) || interactive;
     if (v.output) parseOutput(v.output as string, false);

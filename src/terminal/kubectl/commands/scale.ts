@@ -1,12 +1,13 @@
 // kubectl scale: sets replicas through the scale subresource, with --current-replicas as a precondition.
 // mirrors: kubectl/pkg/cmd/scale/scale.go, kubectl/pkg/scale
 
+import { dryRunStrategy } from './create-common';
 import type { CommandSpec } from '../command';
 import { typeRequests, manifestInfos } from '../builder';
 import { KubectlError, ServerError } from '../errors';
 import { kindGroup, type ResourceInfo } from '../discovery';
 import { asStatus } from './apply';
-import { parseDryRun, DRY_RUN_FLAG } from '../mutate';
+import { DRY_RUN_FLAG } from '../mutate';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
 import { notAvailableFlag } from '../unavailable';
 
@@ -38,7 +39,7 @@ export const scaleCommand: CommandSpec = {
     const replicas = v.replicas as number;
     if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
     const ns = (v.namespace as string) || k.namespace;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const targets: { info: ResourceInfo; name: string; namespace?: string }[] = [];
     const files = v.filename as string[];
     if (files.length) {

@@ -3,13 +3,13 @@
 // printing the changed object, `<kind>/<name> <operation>` on success).
 // mirrors: kubectl/pkg/cmd/set/helper.go, kubectl/pkg/polymorphichelpers/updatepodspec.go
 
+import { dryRunStrategy } from './create-common';
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../engine/api/types';
 import type { Kubectl } from '../context';
 import type { ParsedFlags } from '../flags';
 import type { FlagDef } from '../flags';
 import { KubectlError, ServerError } from '../errors';
-import { parseDryRun } from '../mutate';
 import { createTwoWayMergePatch } from '../../../engine/api/patch/create-patch';
 import { stableStringify } from '../../../engine/api/patch/stable-stringify';
 import { patchMetaFor } from '../../../engine/schema/index';
@@ -86,7 +86,7 @@ export interface SetRun {
 /** Resolves the targets (GET latest unless --local), mutates, patches and prints. */
 export async function runSet(k: Kubectl, f: ParsedFlags, s: SetRun, validate?: () => void): Promise<number> {
   const v = f.values;
-  const dry = parseDryRun(v['dry-run']);
+  const dry = await dryRunStrategy(k, v['dry-run']);
   const local = v.local as boolean;
   const { namespace, explicit } = namespaceOf(k, v);
   if (local && s.resources.length) {

@@ -2,11 +2,12 @@
 // `node/x tainted|untainted|modified`, per-node errors collected like the builder's ContinueOnError.
 // mirrors: kubectl/pkg/cmd/taint/taint.go
 
+import { dryRunStrategy } from './create-common';
 import type { CommandSpec } from '../command';
 import type { KubeObject } from '../../../engine/api/types';
 import { KubectlError, ServerError, formatStatus } from '../errors';
 import { UnknownResourceError } from '../discovery';
-import { DRY_RUN_FLAG, VALIDATE_FLAG, normalizeValidate, parseDryRun } from '../mutate';
+import { DRY_RUN_FLAG, VALIDATE_FLAG, normalizeValidate } from '../mutate';
 import { parseOutput, formatObjects, outputOptionsFrom } from '../output';
 import { asStatus } from './apply';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, NODE_SELECTOR_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from './common-flags';
@@ -35,7 +36,7 @@ export const taintCommand: CommandSpec = {
   ],
   async run(k, args, f) {
     const v = f.values;
-    const dry = parseDryRun(v['dry-run']);
+    const dry = await dryRunStrategy(k, v['dry-run']);
     const validation = normalizeValidate(v.validate);
     const selector = v.selector as string;
     const all = v.all as boolean;
