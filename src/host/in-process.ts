@@ -82,9 +82,9 @@ export function clockSleep(cluster: Cluster): (ms: number, signal: ShellSignal) 
     });
 }
 
-/** Follows the client terminal's size for the length of a session; returns the unsubscribe function. */
+/** Follows the size of a terminal someone types at, for the length of a session; returns the unsubscribe function. */
 function followSize(term: TerminalStdin | undefined, tty: boolean, fn: (cols: number, rows: number) => void): () => void {
-  return term && tty ? term.onResize((s) => fn(s.cols, s.rows)) : () => {};
+  return term?.interactive && tty ? term.onResize((s) => fn(s.cols, s.rows)) : () => {};
 }
 
 export function clusterExec(cluster: Cluster): ExecHost & AttachHost {
@@ -100,7 +100,7 @@ export function clusterExec(cluster: Cluster): ExecHost & AttachHost {
           {
             stdin: opts.stdin && !live ? await io.stdin.readAll() : undefined,
             input: live ? io.stdin : undefined,
-            size: opts.tty ? term?.size() : undefined,
+            size: opts.tty && term?.interactive ? term.size() : undefined,
             onResize: (fn) => void subs.push(followSize(term, opts.tty, fn)),
             stdout: (t) => void io.stdout.write(t),
             stderr: (t) => void io.stderr.write(t),
@@ -122,10 +122,10 @@ export function clusterExec(cluster: Cluster): ExecHost & AttachHost {
         await attachToContainer(
           cluster.store,
           cluster.kubelets,
-          { namespace: opts.namespace, pod: opts.pod, container: opts.container, stdin: opts.stdin },
+          { namespace: opts.namespace, pod: opts.pod, container: opts.container, stdin: opts.stdin, fromStart: opts.fromStart },
           {
             input: opts.stdin ? io.stdin : undefined,
-            size: opts.tty ? term?.size() : undefined,
+            size: opts.tty && term?.interactive ? term.size() : undefined,
             onResize: (fn) => void subs.push(followSize(term, opts.tty, fn)),
             stdout: (t) => void io.stdout.write(t),
             stderr: (t) => void io.stderr.write(t),

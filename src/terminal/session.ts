@@ -1,11 +1,13 @@
 // A terminal session: the bash-like shell with kubectl (and `k`), `kubeplay`, `watch`, `clear`, `history`,
 // `help`, a home directory for manifests, and the kubeconfig. The page, `kubeplay run` and tests use it.
+// A running command's stdin is the terminal (the page's keyboard in the foreground).
 
 import { createShell, type Shell } from '../engine/runtime/sh/shell';
 import type { CommandImpl } from '../engine/runtime/sh/types';
 import type { ShellSignal } from '../engine/runtime/sh/signal';
 import { MemFS } from '../engine/runtime/sh/memfs';
-import type { OutputStream } from '../engine/runtime/sh/streams';
+import type { InputStream, OutputStream } from '../engine/runtime/sh/streams';
+import { ClosedTerminal } from '../engine/runtime/sh/terminal-stdin';
 import type { ApiClient } from './api-client';
 import { RESTMapper } from './kubectl/discovery';
 import { KubeConfig } from './kubectl/config';
@@ -100,11 +102,16 @@ export class TerminalSession {
     });
   }
 
-  /** Runs one command line (or a multi-line command) as if typed; output goes to the given streams. */
-  async run(text: string, io: { stdout: OutputStream; stderr: OutputStream }, signal?: ShellSignal): Promise<number> {
+  /**
+   * Runs one command line (or a multi-line command) as if typed; output goes to the given streams. stdin is
+   * the terminal: the page's keyboard while the command runs, or (by default) a terminal nobody types at,
+   * whose reads end at once.
+   */
+  async run(text: string, io: { stdout: OutputStream; stderr: OutputStream; stdin?: InputStream }, signal?: ShellSignal): Promise<number> {
     const trimmed = text.trim();
     if (trimmed && !trimmed.startsWith('#')) this.history.push(text);
-    return this.shell.run(text, { io: { stdout: io.stdout, stderr: io.stderr }, signal });
+    const stdin = io.stdin ?? new ClosedTerminal(io.stdout.columns ?? 80);
+    return this.shell.run(text, { io: { stdin, stdout: io.stdout, stderr: io.stderr }, signal });
   }
 
   isComplete(text: string): boolean {

@@ -13,6 +13,7 @@ import { StatusError, statusBody, notFound, badRequest } from '../api/errors';
 import { isBareShell, shellProfile } from '../runtime/sh/prompt';
 import { Pty } from '../runtime/sh/pty';
 import { StringInput, type InputStream } from '../runtime/sh/streams';
+import type { LogLine } from '../runtime/logs';
 
 export interface ExecSpec {
   namespace: string;
@@ -117,6 +118,8 @@ export interface AttachSpec {
   container?: string;
   /** Send the client's stdin to the process (attach -i). */
   stdin: boolean;
+  /** For a process without stdin of its own: show what it wrote before the client came (kubectl run's attach). */
+  fromStart?: boolean;
 }
 
 export interface AttachIO {
@@ -142,6 +145,11 @@ export async function attachToContainer(store: Store, kubelets: Map<string, Kube
   if (!c) throw badRequest(`container ${name} is not valid for pod ${spec.pod}`);
   const kubelet = pod.spec?.nodeName ? kubelets.get(pod.spec.nodeName) : undefined;
   const rec = kubelet?.workers.get(pod.metadata!.uid!)?.containers.get(name!);
+  // kubectl run attaches as the container starts; one that finished meanwhile has its whole output to show.
+  if (spec.fromStart && rec?.state.kind === 'terminated' && rec.current) {
+    for (const l of rec.current.logs.lines) (l.stream === 'stdout' ? io.stdout : io.stderr)(l.text + '\n');
+    return;
+  }
   if (!kubelet || !rec || rec.state.kind !== 'running') {
     throw new StatusError(statusBody(400, 'BadRequest', `unable to upgrade connection: container not found ("${name}")`));
   }
@@ -162,12 +170,18 @@ export async function attachToContainer(store: Store, kubelets: Map<string, Kube
     if (con) {
       const a = con.attach({ write: (s, t) => (s === 'stdout' ? io.stdout(t) : io.stderr(t)), end: finish }, spec.stdin);
       leave = () => a.detach();
-      if (io.size) a.resize(io.size.cols, io.size.rows);
+      // kubectl sends the size one larger, then the real one, so the program redraws (its prompt appears).
+      if (io.size) {
+        a.resize(io.size.cols + 1, io.size.rows + 1);
+        a.resize(io.size.cols, io.size.rows);
+      }
       io.onResize?.((cols, rows) => a.resize(cols, rows));
       if (spec.stdin && io.input) void pump(io.input, (d) => a.input(d), () => a.endInput(), () => over);
     } else {
-      // Output only: what the process writes from now on.
-      leave = run.logs.follow((l) => (l.stream === 'stdout' ? io.stdout(l.text + '\n') : io.stderr(l.text + '\n')), finish);
+      // Output only: what the process writes from now on (or all of it, for kubectl run).
+      const line = (l: LogLine) => (l.stream === 'stdout' ? io.stdout(l.text + '\n') : io.stderr(l.text + '\n'));
+      if (spec.fromStart) for (const l of run.logs.lines) line(l);
+      leave = run.logs.follow(line, finish);
     }
     io.onAbort?.(finish);
   });

@@ -2,6 +2,7 @@
 // CrashLoopBackOff, probes, graceful termination. Changes are written back as pod status.
 // mirrors: pkg/kubelet/pod_workers.go, kuberuntime/kuberuntime_manager.go (SyncPod), kubelet_pods.go
 
+import { hashString } from '../clock/rng';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Writable } from '../api/types';
 import type { Kubelet } from './kubelet';
@@ -24,6 +25,8 @@ const SANDBOX_MS = 800;
 const ERROR_RESYNC_MS = 10_000;
 /** After a failed pull the next sync (which reports ImagePullBackOff) follows quickly. */
 const PULL_ERROR_RESYNC_MS = 1_000;
+/** PLEG relists containers every second; a container's death is acted on at the next relist. */
+const PLEG_RELIST_MS = 1_000;
 
 export type CState =
   | { kind: 'waiting'; reason: string; message?: string }
@@ -45,6 +48,12 @@ export interface CRecord {
   /** A pull or start is in flight. */
   busy: boolean;
   cancelPull?: () => void;
+  /**
+   * The kubelet's reasonCache: the CrashLoopBackOff message of the last sync that backed off. Status
+   * shows it from the next sync on (a sync writes status before it decides), so a dead container first
+   * shows its exit reason (Error, OOMKilled) for a sync period.
+   */
+  backoffReason?: string;
   /** Logs of the previous run, for `kubectl logs --previous`. */
   previous?: ContainerRun;
   current?: ContainerRun;
@@ -178,6 +187,15 @@ export class PodWorker {
       return;
     }
     this.mountBackoff = 0;
+    // generateAPIPodStatus runs before SyncPod decides anything: a backed-off container now shows why.
+    let shown = false;
+    for (const rec of this.containers.values()) {
+      if (!rec.backoffReason || rec.state.kind !== 'terminated') continue;
+      rec.last = rec.state.t;
+      rec.state = { kind: 'waiting', reason: 'CrashLoopBackOff', message: rec.backoffReason };
+      shown = true;
+    }
+    if (shown) this.markStatus();
     const inits = [...this.containers.values()].filter((r) => r.init);
     // Init containers one at a time, in order; sidecars must be started (and running) to move on.
     for (const rec of inits) {
@@ -207,14 +225,15 @@ export class PodWorker {
       const backoff = this.kubelet.backoff;
       if (backoff.inBackoffSince(key, finishedAt, this.now())) {
         const delay = backoff.delay(key)!;
-        if (rec.state.kind === 'terminated') rec.last = rec.state.t;
-        rec.state = { kind: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${rec.spec.name} pod=${this.formatted}` };
+        rec.backoffReason = `back-off ${goDuration(delay)} restarting failed container=${rec.spec.name} pod=${this.formatted}`;
         this.event('Warning', 'BackOff', `Back-off restarting failed container ${rec.spec.name} in pod ${this.formatted}`, rec.spec.name);
-        this.markStatus();
-        this.resyncAt(finishedAt + delay);
+        // A sync that fails is retried after the pod worker's back-off period (10 s, jittered by up to 50 %);
+        // restarts happen only on syncs, so they trail the back-off delay.
+        this.resyncAt(this.now() + this.syncErrorRetryMs(rec));
         return;
       }
       backoff.next(key, finishedAt, this.now());
+      rec.backoffReason = undefined;
     }
     this.ensureImage(rec);
   }
@@ -376,8 +395,18 @@ export class PodWorker {
   }
 
   private afterExit(rec: CRecord): void {
-    // Init container done: continue with the next one; failed: restart per policy.
-    this.deps.clock.setTimeout(() => this.sync(), 0);
+    // Init container done: continue with the next one; failed: restart per policy. PLEG notices the death
+    // on its next relist (every second), which triggers the sync.
+    this.deps.clock.setTimeout(() => this.sync(), this.jitterMs(rec, 'pleg', PLEG_RELIST_MS));
+  }
+
+  /** wait.Jitter(10 s, 0.5), drawn from a hash of the pod and the restart so that runs repeat exactly. */
+  private syncErrorRetryMs(rec: CRecord): number {
+    return ERROR_RESYNC_MS + this.jitterMs(rec, 'retry', ERROR_RESYNC_MS / 2);
+  }
+
+  private jitterMs(rec: CRecord, what: string, range: number): number {
+    return hashString(`${this.uid}/${rec.spec.name}/${rec.restartCount}/${what}/${this.now()}`) % range;
   }
 
   private registerNetwork(): void {

@@ -50,8 +50,12 @@ describe('OOM kills', () => {
     expect(t.signal).toBeUndefined();
     expect(parseTime(t.finishedAt) - parseTime(t.startedAt)).toBeLessThan(1000);
     expect(cs.restartCount).toBe(1);
-    // Still running, still too big: CrashLoopBackOff after the second kill.
+    // Still too big: killed again, shown as OOMKilled until the next sync backs off (10–15 s later).
     await c.advance(3_000);
+    const again = pod(c, 'memory-demo-2').status!.containerStatuses![0];
+    expect(again.state?.terminated?.reason).toBe('OOMKilled');
+    const backedOff = await c.advanceUntil(() => pod(c, 'memory-demo-2').status!.containerStatuses![0].state?.waiting?.reason === 'CrashLoopBackOff', 20_000);
+    expect(backedOff).toBe(true);
     const later = pod(c, 'memory-demo-2').status!.containerStatuses![0];
     expect(later.state?.waiting?.reason).toBe('CrashLoopBackOff');
     expect(later.lastState?.terminated?.reason).toBe('OOMKilled');

@@ -61,17 +61,16 @@ function intern(entries: [PathElement, FieldSet][]): FieldSet {
       for (const f of found) if (sameEntries(f, entries)) return f;
     }
   }
+  if (tableSize >= TABLE_LIMIT) {
+    // Element ids stay: nodes already hashed keep their hashes meaningful.
+    table.clear();
+    tableSize = 0;
+  }
   const o: Record<string, FieldSet> = {};
   for (const [pe, n] of entries) o[pe] = n;
   const node = Object.freeze(o);
   ids.set(node, nextId++);
-  if (tableSize >= TABLE_LIMIT) {
-    table.clear();
-    elementIds.clear();
-    tableSize = 0;
-    return intern(entries);
-  }
-  if (found === undefined) table.set(h, node);
+  if (found === undefined || tableSize === 0) table.set(h, node);
   else if (Array.isArray(found)) found.push(node);
   else table.set(h, [found, node]);
   tableSize++;

@@ -38,8 +38,22 @@ export interface ManagerInfo {
   subresource?: string;
 }
 
+const identifiers = new Map<string, string>();
+const parsedIdentifiers = new Map<string, ManagerInfo>();
+
 /** BuildManagerIdentifier: the entry without time and fields (and without apiVersion for appliers), as JSON. */
 export function managerIdentifier(m: ManagerInfo): string {
+  const key = `${m.manager}\u0000${m.operation}\u0000${m.operation === 'Apply' ? '' : (m.apiVersion ?? '')}\u0000${m.subresource ?? ''}`;
+  let id = identifiers.get(key);
+  if (id === undefined) {
+    if (identifiers.size > 10_000) identifiers.clear();
+    id = buildIdentifier(m);
+    identifiers.set(key, id);
+  }
+  return id;
+}
+
+function buildIdentifier(m: ManagerInfo): string {
   const o: Record<string, string> = {};
   if (m.manager) o.manager = m.manager;
   o.operation = m.operation;
@@ -49,7 +63,13 @@ export function managerIdentifier(m: ManagerInfo): string {
 }
 
 export function parseIdentifier(id: string): ManagerInfo {
-  return JSON.parse(id) as ManagerInfo;
+  let info = parsedIdentifiers.get(id);
+  if (!info) {
+    if (parsedIdentifiers.size > 10_000) parsedIdentifiers.clear();
+    info = JSON.parse(id) as ManagerInfo;
+    parsedIdentifiers.set(id, info);
+  }
+  return info;
 }
 
 export class DecodeError extends Error {}
@@ -105,6 +125,11 @@ export function encodeManaged(managed: Managed): ManagedFieldsEntry[] | undefine
 
 function seconds(t: string | undefined): number {
   if (!t) return 0;
+  // The apiserver's own RFC3339 UTC seconds: read without Date.parse.
+  if (t.length === 20 && t.charCodeAt(19) === 90) {
+    const ms = Date.UTC(+t.slice(0, 4), +t.slice(5, 7) - 1, +t.slice(8, 10), +t.slice(11, 13), +t.slice(14, 16), +t.slice(17, 19));
+    if (!Number.isNaN(ms)) return ms / 1000;
+  }
   const ms = Date.parse(t);
   return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
 }
@@ -128,6 +153,7 @@ const ANCIENT_CHANGES = 'ancient-changes';
 
 /** Merges the oldest update managers into per-version "ancient-changes" buckets beyond the cap. */
 export function capUpdateManagers(managed: Managed, max = DEFAULT_MAX_UPDATE_MANAGERS): Managed {
+  if (managed.size <= max) return managed;
   const updaters = [...managed.entries()].filter(([, st]) => !st.applied).map(([id]) => id);
   if (updaters.length <= max) return managed;
   updaters.sort((a, b) => {

@@ -31,8 +31,23 @@ export function fieldElement(name: string): PathElement {
   return 'f:' + name;
 }
 
+const singleKeys = new Map<string, Map<unknown, PathElement>>();
+
 /** `k:{"containerPort":80,"protocol":"TCP"}`: key fields sorted by name. */
 export function keyElement(fields: [string, unknown][]): PathElement {
+  if (fields.length === 1 && (typeof fields[0][1] === 'string' || typeof fields[0][1] === 'number')) {
+    // One scalar key (name, type, uid, ip): the common case, memoized.
+    const [n, v] = fields[0];
+    let byValue = singleKeys.get(n);
+    if (!byValue) singleKeys.set(n, (byValue = new Map()));
+    let pe = byValue.get(v);
+    if (pe === undefined) {
+      if (byValue.size > 100_000) byValue.clear();
+      pe = 'k:{' + goJsonString(n) + ':' + goJson(v) + '}';
+      byValue.set(v, pe);
+    }
+    return pe;
+  }
   fields.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return 'k:{' + fields.map(([n, v]) => goJsonString(n) + ':' + goJson(v)).join(',') + '}';
 }
@@ -127,6 +142,7 @@ function valueRank(v: unknown): number {
 /** The order of path elements in a set: fields, then keys, then values, then indexes. */
 export function compareElements(a: PathElement, b: PathElement): number {
   if (a === b) return 0;
+  if (a.charCodeAt(0) === 102 && b.charCodeAt(0) === 102) return a < b ? -1 : 1; // two fields (f:)
   if (a === SELF) return -1;
   if (b === SELF) return 1;
   const ra = RANK[a[0]] ?? 4;

@@ -1,14 +1,85 @@
-// kubectl attach: the container's output from now on (the playground follows its log); attaching stdin
-// to the main process is not possible here, so -i gets an honest error pointing at exec.
+// kubectl attach: connects to a running container's main process — its output from now on and, with -i,
+// its stdin (a shell started with `stdin: true` reads it; with `tty: true` the local terminal goes raw and
+// the container's terminal echoes, edits and redraws its prompt on the resize kubectl sends).
 // mirrors: kubectl/pkg/cmd/attach/attach.go
 
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { CommandSpec } from '../command';
+import type { ExecHost, Kubectl } from '../context';
+import type { InputStream, OutputStream } from '../../../engine/runtime/sh/streams';
+import type { ShellSignal } from '../../../engine/runtime/sh/signal';
 import { KubectlError, ServerError } from '../errors';
 import { textChunks } from '../../api-client';
 import { asStatus } from './apply';
-import { attachablePod } from './exec';
+import { attachablePod, execErrorText, setupTTY } from './exec';
 import { findContainer, findOrDefaultContainer, getPodOrOwner } from './pod-for-object';
 import { namespaceOf } from './workload-flags';
+
+export interface AttachRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+  stdin: boolean;
+  tty: boolean;
+  /** kubectl run attaches as the container starts: show what it already wrote (when it has no stdin of its own). */
+  fromStart: boolean;
+}
+
+/** The host side of attach: connects to the container's main process until it ends or the client leaves. */
+export interface AttachHost {
+  attach(r: AttachRequest, io: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; signal: ShellSignal }): Promise<{ error?: string }>;
+}
+
+function attachHost(k: Kubectl): AttachHost | undefined {
+  const h = k.env.exec as (ExecHost & Partial<AttachHost>) | undefined;
+  return h?.attach ? (h as AttachHost) : undefined;
+}
+
+/**
+ * AttachOptions.Run after the pod and container are known: the TTY rules, the prompt hint, the session
+ * (the local terminal raw for -it), and the hint to reattach. Without an attach-capable host the
+ * container's log is followed.
+ */
+export async function attachToPod(k: Kubectl, pod: Pod, container: string, o: { stdin: boolean; tty: boolean; quiet: boolean; fromStart: boolean }): Promise<void> {
+  const spec = findContainer(pod, container)?.container;
+  let tty = o.tty;
+  if (tty && !spec?.tty) {
+    tty = false;
+    if (!o.quiet) await k.err(`error: Unable to use a TTY - container ${container} did not allocate one\n`);
+  } else if (!tty && spec?.tty) {
+    // A container started with a TTY only speaks the TTY protocol.
+    tty = true;
+  }
+  const host = attachHost(k);
+  const t = await setupTTY(k, o.stdin, tty, o.quiet);
+  if (!o.quiet) await k.err("If you don't see a command prompt, try pressing enter.\n");
+  const ns = pod.metadata?.namespace ?? '';
+  const name = pod.metadata?.name ?? '';
+  try {
+    if (!host) {
+      t.restore();
+      await followLog(k, ns, name, container);
+      return;
+    }
+    const res = await host.attach({ namespace: ns, pod: name, container, stdin: t.stdin, tty: t.tty, fromStart: o.fromStart }, { stdin: k.env.stdin, stdout: t.stdout, stderr: t.stderr, signal: k.env.signal });
+    if (res.error) throw new KubectlError(execErrorText(res.error));
+  } finally {
+    t.restore();
+  }
+  if (!o.quiet && o.stdin && t.raw && pod.spec?.restartPolicy === 'Always') {
+    await k.out(`Session ended, resume using 'kubectl attach ${name} -c ${container} -i -t' command when the pod is running\n`);
+  }
+}
+
+async function followLog(k: Kubectl, ns: string, pod: string, container: string): Promise<void> {
+  const res = await k.request({
+    method: 'GET',
+    path: `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(pod)}/log`,
+    query: { container, follow: 'true', tailLines: '0' },
+  });
+  if (res.status >= 300) throw new ServerError(asStatus(res.body, res.status));
+  for await (const chunk of textChunks(res, (fn) => k.env.signal.onAbort(fn))) await k.out(chunk);
+}
 
 export const attachCommand: CommandSpec = {
   name: 'attach',
@@ -37,18 +108,7 @@ export const attachCommand: CommandSpec = {
     if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`error: cannot attach a container in a completed pod; current phase is ${phase}`);
     const quiet = v.quiet as boolean;
     const container = await findOrDefaultContainer(k, pod, v.container as string, quiet);
-    if (v.stdin) {
-      throw new KubectlError(`error: attaching to the stdin of a container is not supported in this playground; use 'kubectl exec -it ${pod.metadata?.name ?? ''} -- sh' for an interactive shell`);
-    }
-    if (v.tty && !findContainer(pod, container)?.container.tty && !quiet) await k.err(`error: Unable to use a TTY - container ${container} did not allocate one\n`);
-    if (!quiet) await k.err("If you don't see a command prompt, try pressing enter.\n");
-    const res = await k.request({
-      method: 'GET',
-      path: `/api/v1/namespaces/${encodeURIComponent(pod.metadata?.namespace ?? '')}/pods/${encodeURIComponent(pod.metadata?.name ?? '')}/log`,
-      query: { container, follow: 'true', tailLines: '0' },
-    });
-    if (res.status >= 300) throw new ServerError(asStatus(res.body, res.status));
-    for await (const chunk of textChunks(res, (fn) => k.env.signal.onAbort(fn))) await k.out(chunk);
+    await attachToPod(k, pod, container, { stdin: v.stdin as boolean, tty: v.tty as boolean, quiet, fromStart: false });
     return 0;
   },
 };

@@ -1,6 +1,6 @@
-// `kubectl run -i/--attach`: wait for the pod to run (or finish), stream its output, wait for the exit
-// code under Never/OnFailure, and turn a failed pod into kubectl's exit status. The container's
-// output is followed through its log (the playground's attach); --rm deletion is done by the caller.
+// `kubectl run -i/--attach`: wait for the pod to run (or finish), attach to it (with -it the local terminal
+// goes raw and the container's shell is on it), wait for the exit code under Never/OnFailure, and turn a
+// failed pod into kubectl's exit status; --rm deletion is done by the caller.
 // mirrors: kubectl/pkg/cmd/run/run.go (handleAttachPod, waitForPod, podRunningAndReady…),
 //          kubectl/pkg/cmd/attach/attach.go
 
@@ -11,6 +11,8 @@ import { statusBody } from '../../../engine/api/errors';
 import { textChunks } from '../../api-client';
 import { asStatus } from './apply';
 import { findOrDefaultContainer } from './pod-for-object';
+import { attachToPod } from './attach';
+import { asTerminal } from '../../../engine/runtime/sh/terminal-stdin';
 import { untilWithSync, type Condition } from './watch-until';
 
 export interface AttachOptions {
@@ -68,18 +70,19 @@ export async function attachRunPod(k: Kubectl, o: AttachOptions): Promise<number
   if (phase === 'Succeeded' || phase === 'Failed') {
     await streamLog(k, pod, container, false);
   } else {
-    // AttachOptions.Run: the TTY only works with a terminal on our side.
-    if (o.stdin && o.tty && !k.env.stdout.isTTY && !o.quiet) await k.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-    if (!o.quiet) await k.err("If you don't see a command prompt, try pressing enter.\n");
     // A container that already exited cannot be attached to: kubectl falls back to its log.
     const now = (await k.call({ method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(o.namespace)}/pods/${encodeURIComponent(o.name)}` })).body as Pod;
     const running = !!now.status?.containerStatuses?.find((c) => c.name === container)?.state?.running;
     if (!running) {
+      if (o.stdin && o.tty && !asTerminal(k.env.stdin) && !o.quiet) await k.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+      if (!o.quiet) await k.err("If you don't see a command prompt, try pressing enter.\n");
       await k.err(`warning: couldn't attach to pod/${o.name}, falling back to streaming logs: unable to upgrade connection: container not found ("${container}")\n`);
       await streamLog(k, now, container, false);
-    } else await streamLog(k, pod, container, true);
-    if (o.stdin && o.tty && k.env.stdout.isTTY && !o.quiet && o.restartPolicy === 'Always') {
-      await k.out(`Session ended, resume using 'kubectl attach ${o.name} -c ${container} -i -t' command when the pod is running\n`);
+    } else if (k.env.exec && 'attach' in k.env.exec) {
+      await attachToPod(k, now, container, { stdin: o.stdin, tty: o.tty, quiet: o.quiet, fromStart: true });
+    } else {
+      if (!o.quiet) await k.err("If you don't see a command prompt, try pressing enter.\n");
+      await streamLog(k, pod, container, true);
     }
   }
   const waitForExit = !o.leaveStdinOpen && (o.restartPolicy === 'Never' || o.restartPolicy === 'OnFailure');

@@ -43,6 +43,15 @@ class Walker {
     return kl === 'list' ? this.list(atom.list!, l, r) : this.map(atom, l, r, depth, inMeta);
   }
 
+  private entry(t: NonNullable<Atom['map']>, k: string, a: unknown, b: unknown, depth: number, inMeta: boolean, changed: Entries, removed: Entries): void {
+    const root = depth === 0;
+    if (root ? k === 'apiVersion' || k === 'kind' || k === this.skipRoot : inMeta && META_SYSTEM.has(k)) return;
+    const c = this.compare(t.field(k)?.type ?? t.elem ?? DEDUCED, a, b, depth + 1, root && k === 'metadata');
+    const d = this.removed;
+    if (c) changed.push([fieldElement(k), c]);
+    if (d) removed.push([fieldElement(k), d]);
+  }
+
   private leaf(l: unknown, r: unknown): FieldSet | undefined {
     if (l === undefined) return EMPTY;
     if (r === undefined) {
@@ -53,11 +62,11 @@ class Walker {
   }
 
   /** The slots of a container from its children's, with the container itself a member when added/removed. */
-  private finish(l: unknown, r: unknown, changed: Entries | undefined, removed: Entries | undefined): FieldSet | undefined {
-    if (changed && changed.length > 1) changed.sort(byElement);
-    if (removed && removed.length > 1) removed.sort(byElement);
-    this.removed = makeSlot(r === undefined, removed ?? []);
-    return makeSlot(l === undefined, changed ?? []);
+  private finish(l: unknown, r: unknown, changed: Entries, removed: Entries): FieldSet | undefined {
+    if (changed.length > 1) changed.sort(byElement);
+    if (removed.length > 1) removed.sort(byElement);
+    this.removed = makeSlot(r === undefined, removed);
+    return makeSlot(l === undefined, changed);
   }
 
   private list(t: ListType, l: unknown, r: unknown): FieldSet | undefined {
@@ -73,26 +82,27 @@ class Walker {
       // Items without keys (never stored by a validating server): the list is compared whole.
       return this.leaf(l, r);
     }
-    let changed: Entries | undefined;
-    let removed: Entries | undefined;
-    const visit = (pe: PathElement, a: unknown[], b: unknown[]) => {
-      let c: FieldSet | undefined;
-      let d: FieldSet | undefined;
-      if (a.length >= 2 || b.length >= 2) {
-        // Duplicated keys: the items are compared as one leaf.
-        if (a.length && b.length) c = deepEqual(a, b) ? undefined : EMPTY;
-        else if (a.length) d = EMPTY;
-        else c = EMPTY;
-      } else {
-        c = this.compare(t.elem, a[0], b[0], 1, false);
-        d = this.removed;
-      }
-      if (c) (changed ??= []).push([pe, c]);
-      if (d) (removed ??= []).push([pe, d]);
-    };
-    for (const [pe, a] of lv) visit(pe, a, rv.get(pe) ?? []);
-    for (const [pe, b] of rv) if (!lv.has(pe)) visit(pe, [], b);
+    const changed: Entries = [];
+    const removed: Entries = [];
+    for (const [pe, a] of lv) this.item(t, pe, a, rv.get(pe), changed, removed);
+    for (const [pe, b] of rv) if (!lv.has(pe)) this.item(t, pe, undefined, b, changed, removed);
     return this.finish(l, r, changed, removed);
+  }
+
+  private item(t: ListType, pe: PathElement, a: unknown[] | undefined, b: unknown[] | undefined, changed: Entries, removed: Entries): void {
+    let c: FieldSet | undefined;
+    let d: FieldSet | undefined;
+    if ((a && a.length >= 2) || (b && b.length >= 2)) {
+      // Duplicated keys: the items are compared as one leaf.
+      if (a && b) c = deepEqual(a, b) ? undefined : EMPTY;
+      else if (a) d = EMPTY;
+      else c = EMPTY;
+    } else {
+      c = this.compare(t.elem, a?.[0], b?.[0], 1, false);
+      d = this.removed;
+    }
+    if (c) changed.push([pe, c]);
+    if (d) removed.push([pe, d]);
   }
 
   private map(atom: Atom, l: unknown, r: unknown, depth: number, inMeta: boolean): FieldSet | undefined {
@@ -100,28 +110,20 @@ class Walker {
     const lm = isMap(l) ? l : undefined;
     const rm = isMap(r) ? r : undefined;
     if (t.atomic || (isEmptyMap(lm) && isEmptyMap(rm))) return this.leaf(l, r);
-    let changed: Entries | undefined;
-    let removed: Entries | undefined;
-    const root = depth === 0;
-    const visit = (k: string, a: unknown, b: unknown) => {
-      if (root ? k === 'apiVersion' || k === 'kind' || k === this.skipRoot : inMeta && META_SYSTEM.has(k)) return;
-      const c = this.compare(t.field(k)?.type ?? t.elem ?? DEDUCED, a, b, depth + 1, root && k === 'metadata');
-      const d = this.removed;
-      if (c) (changed ??= []).push([fieldElement(k), c]);
-      if (d) (removed ??= []).push([fieldElement(k), d]);
-    };
+    const changed: Entries = [];
+    const removed: Entries = [];
     if (lm) {
       for (const k in lm) {
         const a = lm[k];
         const b = rm?.[k];
-        if (a !== b) visit(k, a, b);
+        if (a !== b) this.entry(t, k, a, b, depth, inMeta, changed, removed);
       }
     }
     if (rm) {
       for (const k in rm) {
         if (lm && k in lm) continue;
         const b = rm[k];
-        if (b !== undefined) visit(k, undefined, b);
+        if (b !== undefined) this.entry(t, k, undefined, b, depth, inMeta, changed, removed);
       }
     }
     // The metadata struct itself is stripped from every manager: never a member.
