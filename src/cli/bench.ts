@@ -11,6 +11,10 @@ import { loadAverage, processFigures } from './bench-workload';
 
 export async function benchCommand(argv: string[]): Promise<number> {
   let args: BenchArgs;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(BENCH_USAGE);
+    return 0;
+  }
   try {
     args = parseBenchArgs(argv);
   } catch (e) {

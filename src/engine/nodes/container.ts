@@ -49,7 +49,7 @@ export class ContainerRun {
     readonly ref: ImageRef,
     readonly containerID: string,
     private readonly makeFs: () => FileSystem,
-    private readonly env: Record<string, string>,
+    readonly env: Record<string, string>,
     private readonly hostname: string,
     private readonly podIP: string,
     private readonly namespace: string,
@@ -105,9 +105,10 @@ export class ContainerRun {
       }
       case 'script': {
         this.deps.work.pending++;
-        // A shell with `stdin: true` reads commands from whoever attaches (kubectl run -it, kubectl attach).
+        // With `stdin: true` the process reads what attached clients send (kubectl run -i, kubectl attach);
+        // a bare shell then reads its commands from there, interactively on a terminal.
         const repl = this.spec.stdin && isBareShell(plan.argv) ? (shellProfile(this.ref.full, plan.argv[0]) ?? undefined) : undefined;
-        if (repl) this.console = new Console({ tty: !!this.spec.tty, stdinOnce: !!this.spec.stdinOnce, log: (s, t) => this.logs.write(s, t, this.deps.clock.now()) });
+        if (this.spec.stdin) this.console = new Console({ tty: !!this.spec.tty, stdinOnce: !!this.spec.stdinOnce, log: (s, t) => this.logs.write(s, t, this.deps.clock.now()) });
         const con = this.console;
         const p = this.deps.scripts.run(plan.script, {
           env: this.env,

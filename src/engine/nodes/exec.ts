@@ -7,12 +7,13 @@ import type { Kubelet } from './kubelet';
 import type { Store } from '../store/store';
 import type { ScriptRunner } from './types';
 import { Abort } from './types';
-import { containerEnv } from './env';
 import { quoteArgv, SHELL_PROGRAMS } from '../runtime/process';
 import { StatusError, statusBody, notFound, badRequest } from '../api/errors';
 import { isBareShell, shellProfile } from '../runtime/sh/prompt';
 import { Pty } from '../runtime/sh/pty';
 import { StringInput, type InputStream } from '../runtime/sh/streams';
+import { asTerminal } from '../runtime/sh/terminal-stdin';
+import { AbortScope, type ShellSignal } from '../runtime/sh/signal';
 import type { LogLine } from '../runtime/logs';
 
 export interface ExecSpec {
@@ -79,7 +80,8 @@ export async function execInContainer(store: Store, kubelets: Map<string, Kubele
     return { exitCode: 126 };
   }
   const script = shell && argv[1] === '-c' && argv.length >= 3 ? argv[2] : shell && isBareShell(argv) ? '' : quoteArgv(argv);
-  const env = containerEnv(worker, c);
+  // The environment the container started with: later ConfigMap or Secret changes do not reach it.
+  const env = { env: run.env };
   const abort = new Abort();
   io.onAbort?.(() => abort.abort());
   // A live stdin: with a tty the keystrokes reach the command through a terminal (echo, ^C, prompts).
@@ -90,12 +92,14 @@ export async function execInContainer(store: Store, kubelets: Map<string, Kubele
     pty = term;
     if (io.size) term.resize(io.size.cols, io.size.rows);
     io.onResize?.((cols, rows) => term.resize(cols, rows));
-    void pump(io.input, (d) => term.input(d), () => term.hangup(), () => abort.aborted);
+    const over = new AbortScope();
+    abort.onAbort(() => over.abort('SIGHUP'));
+    void pump(io.input, over, (d) => term.input(d), () => term.hangup());
     input = undefined;
   }
   const interactive = profile && isBareShell(argv) ? profile : undefined;
   const code = await scripts.run(script, {
-    env: 'env' in env ? { ...env.env, TERM: spec.tty ? 'xterm' : env.env.TERM ?? '' } : {},
+    env: { ...env.env, TERM: spec.tty ? 'xterm' : env.env.TERM ?? '' },
     fs: run.fs,
     hostname: pod.metadata!.name!,
     podIP: worker.podIP,
@@ -118,7 +122,7 @@ export interface AttachSpec {
   container?: string;
   /** Send the client's stdin to the process (attach -i). */
   stdin: boolean;
-  /** For a process without stdin of its own: show what it wrote before the client came (kubectl run's attach). */
+  /** Show what the process wrote before the client came (kubectl run's attach, as the container starts). */
   fromStart?: boolean;
 }
 
@@ -157,16 +161,22 @@ export async function attachToContainer(store: Store, kubelets: Map<string, Kube
     throw new StatusError(statusBody(500, 'InternalError', `error dialing backend: dial tcp ${kubelet.hostIP}:10250: connect: no route to host`));
   }
   const run = rec.state.run;
+  const session = new AbortScope();
   await new Promise<void>((resolve) => {
     let over = false;
     let leave = (): void => {};
     const finish = () => {
       if (over) return;
       over = true;
+      session.abort('SIGHUP');
       leave();
       resolve();
     };
     const con = run.console;
+    const line = (l: LogLine) => (l.stream === 'stdout' ? io.stdout(l.text + '\n') : io.stderr(l.text + '\n'));
+    // kubectl run attaches as the container starts: what it wrote meanwhile is shown first (whole lines; a
+    // prompt still being edited comes back with the redraw below).
+    if (spec.fromStart) for (const l of run.logs.lines) line(l);
     if (con) {
       const a = con.attach({ write: (s, t) => (s === 'stdout' ? io.stdout(t) : io.stderr(t)), end: finish }, spec.stdin);
       leave = () => a.detach();
@@ -176,22 +186,27 @@ export async function attachToContainer(store: Store, kubelets: Map<string, Kube
         a.resize(io.size.cols, io.size.rows);
       }
       io.onResize?.((cols, rows) => a.resize(cols, rows));
-      if (spec.stdin && io.input) void pump(io.input, (d) => a.input(d), () => a.endInput(), () => over);
+      if (spec.stdin && io.input) void pump(io.input, session, (d) => a.input(d), () => a.endInput());
     } else {
-      // Output only: what the process writes from now on (or all of it, for kubectl run).
-      const line = (l: LogLine) => (l.stream === 'stdout' ? io.stdout(l.text + '\n') : io.stderr(l.text + '\n'));
-      if (spec.fromStart) for (const l of run.logs.lines) line(l);
+      // Output only: what the process writes from now on.
       leave = run.logs.follow(line, finish);
+      // kubectl still copies its stdin to the stream; the runtime has no stdin to give it to (containerd's
+      // attach ignores it), so keys are read and dropped, and their end changes nothing.
+      if (spec.stdin && io.input) void pump(io.input, session, () => {}, () => {});
     }
     io.onAbort?.(finish);
   });
 }
 
-/** Copies the client's stdin to the process until it ends (then `end`) or the session is over. */
-async function pump(input: InputStream, to: (data: string) => void, end: () => void, over: () => boolean): Promise<void> {
+/**
+ * Copies the client's stdin to the process until it ends (then `end`) or the session is over. A terminal
+ * is read so that the read is withdrawn when the session ends: keys typed afterwards are not lost.
+ */
+async function pump(input: InputStream, over: ShellSignal, to: (data: string) => void, end: () => void): Promise<void> {
+  const term = asTerminal(input);
   for (;;) {
-    const chunk = await input.read();
-    if (over()) return;
+    const chunk = term ? await term.readInput(over) : await input.read();
+    if (over.aborted) return;
     if (chunk === null) break;
     to(chunk);
   }

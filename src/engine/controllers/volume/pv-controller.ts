@@ -31,7 +31,12 @@ export class PersistentVolumeController extends Controller {
   }
 
   start(): void {
-    this.watch('persistentvolumeclaims', (e) => this.queue.add(`claim/${nsName(e.object)}`));
+    this.watch('persistentvolumeclaims', (e) => {
+      this.queue.add(`claim/${nsName(e.object)}`);
+      // A claim that goes releases its volume.
+      const vol = (e.object as PVCObj).spec?.volumeName;
+      if (e.type === 'DELETED' && vol) this.queue.add(`volume/${vol}`);
+    });
     this.watch('persistentvolumes', (e) => {
       this.queue.add(`volume/${e.object.metadata!.name}`);
       const ref = (e.object as PVObj).spec?.claimRef;

@@ -3,6 +3,7 @@
 
 import type { CommandImpl } from '../types';
 import { awk } from './awk';
+import { base64 } from './base64';
 import { cat, rev, tee } from './cat';
 import { cut, tr } from './cut';
 import { date } from './date';
@@ -23,7 +24,7 @@ import { xargs } from './xargs';
 
 const ALL: Readonly<Record<string, CommandImpl>> = {
   echo, printf, true: trueCmd, false: falseCmd, sleep, timeout, env, printenv, date, hostname, seq, yes,
-  cat, tee, rev, grep, awk, head, tail, wc, sort, uniq, cut, tr, sed, xargs,
+  cat, tee, rev, base64, grep, awk, head, tail, wc, sort, uniq, cut, tr, sed, xargs,
   touch, rm, rmdir, mkdir, ls, cp, mv, ln, stat, chmod,
   uname, whoami, id, basename: basenameCmd, dirname: dirnameCmd, which, pwd, test: testCmd, '[': testCmd,
   egrep: (argv, ctx) => grep(['grep', '-E', ...argv.slice(1)], ctx),

@@ -46,7 +46,7 @@ interface Entry {
 }
 
 export const ls: CommandImpl = async (argv, ctx) => {
-  const p = getopt(argv.slice(1), { short: 'laA1dhtrSRFCxpin', long: { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', reverse: 'r', recursive: 'R', 'color?': '#' } });
+  const p = getopt(argv.slice(1), { short: 'laA1dhtrSRFCxpinL', long: { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', reverse: 'r', recursive: 'R', dereference: 'L', 'color?': '#' } });
   if (isOptError(p)) return optionError(ctx, 'ls', p, 2);
   const f = new Set(p.opts.map(([k]) => k));
   const bb = ctx.flavor === 'busybox';
@@ -65,7 +65,7 @@ export const ls: CommandImpl = async (argv, ctx) => {
       continue;
     }
     if (s.type === 'dir' && !f.has('d')) dirs.push({ name, path, st: s });
-    else files.push({ name, path, st: ctx.fs.lstat(path) ?? s });
+    else files.push({ name, path, st: (f.has('L') ? undefined : ctx.fs.lstat(path)) ?? s });
   }
   const sortEntries = (list: Entry[]): Entry[] => {
     const out = list.slice();
@@ -93,7 +93,8 @@ export const ls: CommandImpl = async (argv, ctx) => {
     for (const n of names) {
       if (n.startsWith('.') && !f.has('a') && !f.has('A')) continue;
       const path = n === '.' ? d.path : n === '..' ? ctx.resolve(d.path + '/..') : (d.path === '/' ? '' : d.path) + '/' + n;
-      const s = ctx.fs.lstat(path);
+      // -L shows what links point to (a dangling link as itself).
+      const s = (f.has('L') ? ctx.fs.stat(path) : null) ?? ctx.fs.lstat(path);
       if (s) entries.push({ name: n, path, st: s });
     }
     if (out || i > 0) out += '\n';
