@@ -11,6 +11,7 @@ import type { ShellSignal } from '../engine/runtime/sh/signal';
 import { StatusError } from '../engine/api/errors';
 import { attachToContainer } from '../engine/nodes/exec';
 import { asTerminal, type TerminalStdin } from '../engine/runtime/sh/terminal-stdin';
+import { BufferedInput } from '../engine/runtime/sh/streams';
 import type { AttachHost } from '../terminal/kubectl/commands/attach';
 
 export function clusterPlayground(cluster: Cluster): PlaygroundHost {
@@ -118,13 +119,16 @@ export function clusterExec(cluster: Cluster): ExecHost & AttachHost {
     async attach(opts, io) {
       const term = asTerminal(io.stdin);
       const subs: (() => void)[] = [];
+      // A terminal nobody types at (a transcript) on a container's terminal is someone who presses ^D once:
+      // a shell at its prompt leaves, a program that does not read goes on until it ends.
+      const input = !opts.stdin ? undefined : term && !term.interactive && opts.tty ? new OneKey('\x04') : io.stdin;
       try {
         await attachToContainer(
           cluster.store,
           cluster.kubelets,
           { namespace: opts.namespace, pod: opts.pod, container: opts.container, stdin: opts.stdin, fromStart: opts.fromStart },
           {
-            input: opts.stdin ? io.stdin : undefined,
+            input,
             size: opts.tty && term?.interactive ? term.size() : undefined,
             onResize: (fn) => void subs.push(followSize(term, opts.tty, fn)),
             stdout: (t) => void io.stdout.write(t),
@@ -141,6 +145,21 @@ export function clusterExec(cluster: Cluster): ExecHost & AttachHost {
       }
     },
   };
+}
+
+/** Input that is one keystroke and then nothing more (it never ends). */
+class OneKey extends BufferedInput {
+  private sent = false;
+
+  constructor(private readonly key: string) {
+    super();
+  }
+
+  protected pull(): string | Promise<string | null> {
+    if (this.sent) return new Promise<string | null>(() => {});
+    this.sent = true;
+    return this.key;
+  }
 }
 
 export function inProcessSession(cluster: Cluster, opts: { hostname?: string } = {}): TerminalSession {

@@ -6,6 +6,7 @@ import type { Cluster } from '../engine/cluster';
 import type { FileSystem } from '../engine/runtime/sh/fs';
 import { AbortScope } from '../engine/runtime/sh/signal';
 import { CaptureOutput } from '../engine/runtime/sh/streams';
+import { KeyboardTerminal } from '../engine/runtime/sh/keyboard';
 import type { CommandImpl } from '../engine/runtime/sh/types';
 import { InProcessClient } from '../terminal/api-client';
 import { COMMANDS } from '../terminal/kubectl/commands/index';
@@ -56,6 +57,11 @@ export class WorkerHost {
   private completer!: Completer;
   private readonly bridge: EditorBridge;
   private runs = new Map<number, AbortScope>();
+  /** The keyboard of the run that owns the terminal (the one typed at the prompt), by run id. */
+  private keyboards = new Map<number, KeyboardTerminal>();
+  private termSize = { cols: 80, rows: 24 };
+  /** The next run request was typed at the page's prompt: the keyboard is its stdin. */
+  private keyboardNext = false;
   private subscribed: FeedResource[] = [];
   private speed = 1;
   private paused = false;
@@ -82,6 +88,17 @@ export class WorkerHost {
         return;
       case 'interrupt':
         this.runs.get(msg.run)?.abort('SIGINT');
+        return;
+      case 'keyboard':
+        this.keyboardNext = true;
+        return;
+      case 'input':
+        this.keyboards.get(msg.run)?.type(msg.data);
+        return;
+      case 'resize':
+        if (!(msg.cols > 0 && msg.rows > 0)) return;
+        this.termSize = { cols: Math.floor(msg.cols), rows: Math.floor(msg.rows) };
+        for (const k of this.keyboards.values()) k.resize(this.termSize.cols, this.termSize.rows);
         return;
       case 'editReply':
         this.bridge.reply(msg.edit, msg.text);
@@ -228,6 +245,8 @@ export class WorkerHost {
 
   private async run(id: number, line: string, files: Record<string, string> | undefined, editText: string | undefined): Promise<ReplyValues['run']> {
     const out = new RunOutput(id, (e) => this.post(e));
+    const typed = this.keyboardNext;
+    this.keyboardNext = false;
     for (const [path, text] of Object.entries(files ?? {})) writeFile(this.session.fs, path, text);
     const exp = expandHistory(line, this.session.history);
     if (!exp.ok) {
@@ -238,16 +257,21 @@ export class WorkerHost {
     if (exp.expanded) out.write(exp.line + '\n');
     const scope = new AbortScope();
     this.runs.set(id, scope);
+    const keyboard = typed ? this.keyboardFor(id, out, scope) : undefined;
     if (editText !== undefined) this.bridge.preset = editText;
     let code: number;
     try {
-      code = await this.session.run(exp.line, { stdout: out, stderr: out }, scope);
+      code = await this.session.run(exp.line, { stdout: out, stderr: out, stdin: keyboard }, scope);
       for (const n of this.session.shell.takeNotices()) out.write(n + '\n');
     } catch (e) {
       out.write(`kubeplay: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       code = 1;
     } finally {
       this.runs.delete(id);
+      if (keyboard) {
+        keyboard.hangup();
+        this.keyboards.delete(id);
+      }
       if (editText !== undefined) this.bridge.preset = undefined;
       scope.dispose();
       out.flush();
@@ -255,6 +279,20 @@ export class WorkerHost {
     this.autosave.soon();
     const trimmed = exp.line.trim();
     return { code, recorded: trimmed && !trimmed.startsWith('#') ? exp.line : null };
+  }
+
+  /**
+   * The keyboard as stdin of a command typed at the page's prompt (commands from buttons and the embedding
+   * API get a terminal nobody types at). Mode changes go to the page after the output so far.
+   */
+  private keyboardFor(id: number, out: RunOutput, scope: AbortScope): KeyboardTerminal {
+    const k = new KeyboardTerminal((t) => out.write(t), this.termSize, scope);
+    k.onMode = (mode) => {
+      out.flush();
+      this.post({ type: 'tty', run: id, mode });
+    };
+    this.keyboards.set(id, k);
+    return k;
   }
 
   private async capture(line: string): Promise<{ code: number; text: string }> {

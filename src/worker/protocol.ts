@@ -157,6 +157,8 @@ export interface ObjectRef {
 
 export type ClockAction = { action: 'pause' } | { action: 'resume' } | { action: 'speed'; speed: number } | { action: 'step'; ms: number };
 
+export type TtyMode = 'off' | 'cooked' | 'raw';
+
 /** Requests that get a reply (same id). */
 export type Request =
   | { type: 'boot'; id: number; options: BootOptions }
@@ -174,6 +176,12 @@ export type Request =
 export type Command =
   | { type: 'subscribe'; resources: FeedResource[] }
   | { type: 'interrupt'; run: number }
+  /** The next `run` request is typed at the page's prompt: its stdin is the page's keyboard. */
+  | { type: 'keyboard' }
+  /** Keys for the running command's terminal (sent while its mode is cooked or raw). */
+  | { type: 'input'; run: number; data: string }
+  /** The terminal's size in cells (kubectl exec -t passes it to the container). */
+  | { type: 'resize'; cols: number; rows: number }
   | { type: 'editReply'; edit: number; text: string | null }
   | { type: 'save' };
 
@@ -198,6 +206,13 @@ export type Reply = { [T in Request['type']]: { type: 'reply'; id: number; op: T
 export type WorkerEvent =
   | { type: 'output'; run: number; text: string }
   | { type: 'clear'; run: number }
+  /**
+   * What the command's terminal does with keys: `off` (nothing reads them: the page keeps typeahead and
+   * handles Ctrl-C), `cooked` (a program reads lines: send keys, the worker echoes), `raw` (kubectl exec -t
+   * and friends: send every key, Ctrl-C included; output may move the cursor). Output sent before the event
+   * belongs to the earlier mode.
+   */
+  | { type: 'tty'; run: number; mode: TtyMode }
   | { type: 'feeds'; batches: FeedBatch[] }
   | { type: 'clock'; state: ClockState }
   /** `kubectl edit` wants the page's editor: answer with editReply. */

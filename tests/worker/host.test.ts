@@ -107,4 +107,48 @@ describe('WorkerHost (the engine worker behind the protocol)', () => {
     expect((await h.run('kubectl get ns temp')).output).toBe('Error from server (NotFound): namespaces "temp" not found\n');
     expect((await h.run('kubectl get nodes --no-headers | wc -l')).output).toBe('3\n');
   });
+
+  it('gives a typed command the keyboard: tty modes to the page, keys and size to the command', async () => {
+    h = new Harness();
+    await h.request({ type: 'boot', options: { nodes: 1, speed: 0, persist: false } }).reply;
+    await h.run('kubectl run bb --image=busybox -- sleep 3600');
+    await h.request({ type: 'clock', change: { action: 'step', ms: 20_000 } }).reply;
+    const modes = (run: number) => h.events.flatMap((e) => (e.type === 'tty' && e.run === run ? [e.mode] : []));
+    const until = async (cond: () => boolean) => {
+      for (let i = 0; i < 200 && !cond(); i++) await wait(5);
+      expect(cond()).toBe(true);
+    };
+
+    // Without the keyboard message a command's terminal has nobody at it: reads end at once.
+    expect(await h.run('cat')).toMatchObject({ code: 0, output: '' });
+
+    void h.host.handle({ type: 'resize', cols: 100, rows: 30 });
+    void h.host.handle({ type: 'keyboard' });
+    const cat = h.request({ type: 'run', line: 'cat' });
+    await until(() => modes(cat.id).includes('cooked'));
+    void h.host.handle({ type: 'input', run: cat.id, data: 'hi\r\x04' });
+    expect((await cat.reply).code).toBe(0);
+    // The worker's line discipline echoed the line, then cat printed it.
+    expect(h.output(cat.id)).toBe('hi\r\nhi\n');
+
+    void h.host.handle({ type: 'keyboard' });
+    const ex = h.request({ type: 'run', line: 'kubectl exec -it bb -- sh' });
+    await until(() => h.output(ex.id).endsWith('/ # '));
+    expect(modes(ex.id)).toEqual(['raw']);
+    void h.host.handle({ type: 'input', run: ex.id, data: 'echo x\r' });
+    await until(() => h.output(ex.id).endsWith('x\r\n/ # '));
+    // A new size reaches the container's terminal: busybox redraws its line.
+    void h.host.handle({ type: 'input', run: ex.id, data: 'ex' });
+    await until(() => h.output(ex.id).endsWith('/ # ex'));
+    void h.host.handle({ type: 'resize', cols: 60, rows: 20 });
+    await until(() => h.output(ex.id).endsWith('\r/ # ex\x1b[J'));
+    void h.host.handle({ type: 'input', run: ex.id, data: 'it 7\r' });
+    expect((await ex.reply).code).toBe(7);
+    expect(h.output(ex.id)).toBe('/ # echo x\r\nx\r\n/ # ex\r/ # ex\x1b[Jit 7\r\ncommand terminated with exit code 7\n');
+    expect(modes(ex.id)).toEqual(['raw', 'off']);
+
+    // Keys for a run that is over, or that has no keyboard, go nowhere.
+    void h.host.handle({ type: 'input', run: ex.id, data: 'ignored\r' });
+    expect((await h.run('echo done')).output).toBe('done\n');
+  });
 });

@@ -1,4 +1,4 @@
-// The HTTP server of `kubeplay serve`: a cluster's API on a node:http server (plain HTTP/1.1), WebSocket exec,
+// The HTTP server of `kubeplay serve`: a cluster's API on a node:http server (plain HTTP/1.1), WebSocket exec and attach,
 // the wall-clock driver, and an orderly shutdown. Used by the CLI and, in process, by tests.
 
 import { createServer, type Server } from 'node:http';
@@ -10,6 +10,7 @@ import { WallClockDriver, type Advanceable } from '../driver';
 import { installProtobufDecoder, protobufDecoder } from '../protobuf/index';
 import { createAdapter, MAX_BODY_BYTES } from './adapter';
 import { createUpgradeHandler } from './exec-ws';
+import { attachToContainer, type AttachIO, type AttachSpec, type ExecIO, type ExecSpec } from '../../engine/nodes/exec';
 
 export interface ServeOptions {
   cluster: Cluster;
@@ -48,7 +49,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     { keepAlive: true },
     createAdapter({ handle: (req) => cluster.handle(req), maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES, log: opts.log, openStreams: streams }),
   );
-  http.on('upgrade', createUpgradeHandler(cluster, sockets));
+  const target = {
+    exec: (spec: ExecSpec, io: ExecIO) => cluster.exec(spec, io),
+    attach: (spec: AttachSpec, io: AttachIO) => attachToContainer(cluster.store, cluster.kubelets, spec, io),
+    get: (resource: string, namespace: string | undefined, name: string) => cluster.get(resource, namespace, name),
+  };
+  http.on('upgrade', createUpgradeHandler(target, sockets));
   http.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

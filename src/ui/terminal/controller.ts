@@ -1,9 +1,11 @@
 // The interactive terminal: keys from xterm go to the line editor (local echo, so typing never waits for
 // the engine), Enter sends the command to the worker, `> ` continues an incomplete command, ↑/↓ walk the
-// history, Tab completes through the worker, Ctrl-C interrupts. Commands started by buttons are echoed as
-// if typed. All command output is sanitised before it reaches xterm.
+// history, Tab completes through the worker, Ctrl-C interrupts. While a command runs, keys wait as
+// typeahead for the next prompt, unless the command reads the terminal (the worker says so): then they go
+// to it (kubectl exec -it: every key, Ctrl-C too). Commands started by buttons are echoed as if typed.
+// All command output is sanitised before it reaches xterm.
 
-import type { Completion } from '../../worker/protocol';
+import type { Completion, TtyMode } from '../../worker/protocol';
 import { LineEditor } from './line-editor';
 import { Sanitizer } from './sanitize';
 
@@ -19,9 +21,12 @@ export interface RunHandle {
 }
 
 export interface TerminalBackend {
-  run(line: string, opts: { files?: Record<string, string>; editText?: string; onOutput(text: string): void; onClear(): void }): RunHandle;
+  /** `keyboard`: the command is typed at the prompt, so its stdin is this terminal's keyboard. */
+  run(line: string, opts: { files?: Record<string, string>; editText?: string; keyboard?: boolean; onOutput(text: string): void; onClear(): void }): RunHandle;
   interrupt(id: number): void;
   complete(line: string): Promise<Completion>;
+  /** Keys for the running command, once it reads the terminal. */
+  input?(id: number, data: string): void;
 }
 
 export interface RunOptions {
@@ -77,6 +82,9 @@ export class TerminalController {
   private draft = '';
   private pending: string[] = [];
   private foreground: RunHandle | undefined;
+  /** What the foreground command's terminal does with keys (see the worker's `tty` event). */
+  private ttyMode: TtyMode = 'off';
+  private sanitizer: Sanitizer | undefined;
   private typeahead = '';
   private tabs = 0;
   private lastChar = '\n';
@@ -141,7 +149,26 @@ export class TerminalController {
     }
   }
 
+  /** The worker's word on the foreground command's terminal: keys go to it from now on, or not. */
+  setInputMode(run: number, mode: TtyMode): void {
+    if (this.foreground?.id !== run) return;
+    this.ttyMode = mode;
+    if (this.sanitizer) {
+      this.raw(this.sanitizer.flush());
+      this.sanitizer.tty = mode !== 'off';
+    }
+    if (mode !== 'off' && this.typeahead) {
+      const t = this.typeahead;
+      this.typeahead = '';
+      this.backend.input?.(run, t);
+    }
+  }
+
   handleData(data: string): void {
+    if (this.busy && this.ttyMode !== 'off' && this.backend.input) {
+      this.backend.input(this.foreground!.id, data);
+      return;
+    }
     while (data.length) {
       if (this.busy) {
         const ctrlC = data.indexOf('\x03');
@@ -262,10 +289,12 @@ export class TerminalController {
     const san = new Sanitizer();
     const handle = this.backend.run(text, {
       ...opts,
+      keyboard: true,
       onOutput: (t) => this.raw(san.push(t)),
       onClear: () => this.raw(san.flush() + '\x1b[H\x1b[2J\x1b[3J'),
     });
     this.foreground = handle;
+    this.sanitizer = san;
     let code = 1;
     try {
       const r = await handle.done;
@@ -276,6 +305,8 @@ export class TerminalController {
     } finally {
       this.raw(san.flush());
       this.foreground = undefined;
+      this.sanitizer = undefined;
+      this.ttyMode = 'off';
     }
     this.prompt();
     return code;

@@ -164,3 +164,73 @@ describe('key parsing and helpers', () => {
     expect(columns(['a', 'bb', 'ccc', 'd'], 12)).toBe('a    ccc\r\nbb   d\r\n');
   });
 });
+
+describe('TerminalController with a command that reads the terminal', () => {
+  /** A backend whose runs stay open until finished by the test; keys sent to them are recorded. */
+  function interactive() {
+    const screen = new FakeScreen(60);
+    const runs: { line: string; keyboard?: boolean; out(t: string): void; finish(code: number): void }[] = [];
+    const inputs: [number, string][] = [];
+    const interrupted: number[] = [];
+    let next = 1;
+    const backend: TerminalBackend = {
+      run(line, opts) {
+        const id = next++;
+        let finish = (_c: number) => {};
+        const done = new Promise<{ code: number; recorded: string | null }>((resolve) => (finish = (code) => resolve({ code, recorded: line })));
+        runs.push({ line, keyboard: opts.keyboard, out: opts.onOutput, finish });
+        return { id, done };
+      },
+      interrupt: (id) => void interrupted.push(id),
+      complete: async (line) => ({ from: line.length, candidates: [] }),
+      input: (id, data) => void inputs.push([id, data]),
+    };
+    const t = new TerminalController(screen, backend, isComplete);
+    t.start('', []);
+    return { t, screen, runs, inputs, interrupted, text: () => plain(screen.text()) };
+  }
+
+  it('typed commands get the keyboard; keys wait as typeahead until the worker says the command reads them', async () => {
+    const { t, runs, inputs, interrupted, text } = interactive();
+    t.handleData('kubectl exec -it bb -- sh\r');
+    expect(runs[0]).toMatchObject({ line: 'kubectl exec -it bb -- sh', keyboard: true });
+    t.handleData('ls');
+    expect(inputs).toEqual([]);
+    t.setInputMode(1, 'raw');
+    expect(inputs).toEqual([[1, 'ls']]);
+    // Raw: every key goes to the command, Ctrl-C and Ctrl-D too; nothing is echoed locally.
+    t.handleData('\r\x03\x04');
+    expect(inputs).toEqual([[1, 'ls'], [1, '\r\x03\x04']]);
+    expect(interrupted).toEqual([]);
+    // The container's line editor may move the cursor and erase.
+    runs[0].out('/ # ab\x08 \x08\x1b[K\r\n');
+    expect(text()).toBe('$ kubectl exec -it bb -- sh\n/ # a');
+    t.setInputMode(1, 'off');
+    runs[0].out('x\ry\n');
+    t.handleData('\x03');
+    expect(interrupted).toEqual([1]);
+    runs[0].finish(130);
+    await settle();
+    // Back at the prompt, keys go to the line editor again.
+    t.handleData('echo');
+    expect(inputs.length).toBe(2);
+    expect(t.editor.buffer).toBe('echo');
+    expect(text()).toBe('$ kubectl exec -it bb -- sh\n/ # a\nx^My\n^C\n$ echo');
+  });
+
+  it('a mode for another run is ignored; commands run alongside a busy one get no keyboard', async () => {
+    const { t, runs, inputs } = interactive();
+    t.handleData('cat\r');
+    void t.runCommand('kubectl get pods');
+    expect(runs.map((r) => r.keyboard)).toEqual([true, undefined]);
+    t.setInputMode(2, 'cooked');
+    t.handleData('x');
+    expect(inputs).toEqual([]);
+    t.setInputMode(1, 'cooked');
+    t.handleData('y\r');
+    expect(inputs).toEqual([[1, 'x'], [1, 'y\r']]);
+    runs[1].finish(0);
+    runs[0].finish(0);
+    await settle();
+  });
+});

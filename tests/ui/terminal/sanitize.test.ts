@@ -27,3 +27,24 @@ describe('sanitize', () => {
     expect(s.flush()).toBe('^[');
   });
 });
+
+describe('sanitize while a program owns the terminal (tty)', () => {
+  it.each([
+    ['CR, BS and BEL pass', 'a\rb\x08c\x07', 'a\rb\x08c\x07'],
+    ['cursor moves and erasures pass', '\x1b[2A\x1b[10C\x1b[J\x1b[K\x1b[H\x1b[3D\x1b[5G', '\x1b[2A\x1b[10C\x1b[J\x1b[K\x1b[H\x1b[3D\x1b[5G'],
+    ['colour passes', '\x1b[1;34mbin\x1b[m', '\x1b[1;34mbin\x1b[m'],
+    ['window title (OSC) is still shown', '\x1b]0;pwned\x07', '^[]0;pwned\x07'],
+    ['alternate screen and other private modes are shown', '\x1b[?1049h', '^[[?1049h'],
+    ['clear screen passes (a container may clear), scroll regions are shown', '\x1b[2J\x1b[1;5r', '\x1b[2J^[[1;5r'],
+  ])('%s', (_name, input, output) => {
+    expect(sanitize(input, true)).toBe(output);
+  });
+
+  it('the streaming form does not hold back a CR in tty mode', () => {
+    const s = new Sanitizer();
+    s.tty = true;
+    expect(s.push('/ # ab\r')).toBe('/ # ab\r');
+    expect(s.push('\x1b[')).toBe('');
+    expect(s.push('J')).toBe('\x1b[J');
+  });
+});

@@ -1,5 +1,6 @@
 // A minimal terminal screen for tests: printable text with auto-wrap (and xterm's pending wrap at the
-// last column), CR, LF (as CRLF, like xterm's convertEol), cursor up/down/forward (CSI n A/B/C) and erase below (CSI J).
+// last column), CR, BS, LF (as CRLF, like xterm's convertEol), cursor up/down/forward (CSI n A/B/C), erase
+// to the end of the line (CSI K) and erase below (CSI J).
 
 export class FakeScreen {
   lines: string[][] = [[]];
@@ -23,6 +24,7 @@ export class FakeScreen {
         if (m[2] === 'A') this.row = Math.max(0, this.row - n);
         if (m[2] === 'B') this.row += n;
         if (m[2] === 'C') this.col = Math.min(this.width - 1, this.col + n);
+        if (m[2] === 'K') this.line().length = Math.min(this.line().length, this.col);
         if (m[2] === 'J') {
           this.line().length = this.col;
           this.lines.length = this.row + 1;
@@ -31,6 +33,13 @@ export class FakeScreen {
         i += m[0].length - 1;
         continue;
       }
+      if (c === '\b') {
+        // Backspace moves left (out of a pending wrap first), never past the first column.
+        if (this.pendingWrap) this.pendingWrap = false;
+        else this.col = Math.max(0, this.col - 1);
+        continue;
+      }
+      if (c === '\x07') continue;
       if (c === '\r') {
         this.col = 0;
         this.pendingWrap = false;

@@ -73,6 +73,12 @@ export class Console {
     const once = stdin && this.o.stdinOnce && !this.stdinAttached;
     if (stdin) this.stdinAttached = true;
     let gone = false;
+    const detach = (): void => {
+      if (gone) return;
+      gone = true;
+      this.clients.delete(client);
+      if (once) this.closeStdin();
+    };
     return {
       input: (data) => {
         if (!stdin || gone || this.stdinClosed) return;
@@ -80,17 +86,19 @@ export class Console {
         else this.writeStdin(data);
       },
       endInput: () => {
-        if (once) this.closeStdin();
+        if (!stdin || gone) return;
+        // containerd: without a terminal, stdinOnce passes the end on to the process; otherwise this client's
+        // session is over (its output detached) and the process keeps its stdin, unless stdinOnce closes it.
+        if (once && !this.o.tty) this.closeStdin();
+        else {
+          detach();
+          client.end();
+        }
       },
       resize: (cols, rows) => {
         if (!gone) this.pty?.resize(cols, rows);
       },
-      detach: () => {
-        if (gone) return;
-        gone = true;
-        this.clients.delete(client);
-        if (once) this.closeStdin();
-      },
+      detach,
     };
   }
 

@@ -48,6 +48,14 @@ export abstract class BufferedInput implements InputStream {
 
   protected abstract pull(): Promise<string | null> | string | null;
 
+  /** Text read from the source but not yet handed out (a line reader's leftover); it is taken away. */
+  protected takeBuffered(): string {
+    const s = this.rest.slice(this.off);
+    this.rest = '';
+    this.off = 0;
+    return s;
+  }
+
   /** Nothing left to read: after readLine() this means the line just read had no newline. */
   get exhausted(): boolean {
     return this.ended && this.off >= this.rest.length;

@@ -3,6 +3,7 @@
 // window size. A pipe or a redirected file is a plain InputStream, not a terminal.
 
 import { StringInput, type InputStream } from './streams';
+import type { ShellSignal } from './signal';
 
 export interface TerminalSize {
   cols: number;
@@ -18,6 +19,11 @@ export interface TerminalStdin extends InputStream {
   size(): TerminalSize;
   /** Calls fn when the window size changes; returns the unsubscribe function. */
   onResize(fn: (size: TerminalSize) => void): () => void;
+  /**
+   * The next chunk (raw keys, or a cooked line), or null at end of input. When the signal fires first
+   * it resolves null and takes nothing, so a copier that stops (a finished exec session) eats no keys.
+   */
+  readInput(signal: ShellSignal): Promise<string | null>;
 }
 
 /** The stream as a terminal, or undefined for pipes, files and here-documents. */
@@ -42,5 +48,9 @@ export class ClosedTerminal extends StringInput implements TerminalStdin {
 
   onResize(): () => void {
     return () => {};
+  }
+
+  readInput(): Promise<string | null> {
+    return Promise.resolve(null);
   }
 }

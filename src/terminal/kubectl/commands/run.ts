@@ -125,7 +125,8 @@ export const runCommand: CommandSpec = {
     } catch (e) {
       failure = e;
     }
-    if (v.rm) await removePod(k, created, namespace, v);
+    // Interrupted, kubectl exits at once: its deferred --rm never runs (the pod stays).
+    if (v.rm && !k.env.signal.aborted) await removePod(k, created, namespace, v);
     if (failure) throw failure;
     return code;
   },
@@ -165,5 +166,6 @@ async function removePod(k: Kubectl, pod: KubeObject, namespace: string, v: Reco
   const res = await k.request({ method: 'DELETE', path: `/api/v1/namespaces/${encodeURIComponent(pod.metadata?.namespace ?? namespace)}/pods/${encodeURIComponent(name)}`, body, headers: { 'content-type': 'application/json' } });
   if (res.status === 404) return;
   if (res.status >= 300) throw new ServerError(asStatus(res.body, res.status));
-  await k.out(`pod "${name}" ${v.force ? 'force deleted' : 'deleted'}\n`);
+  // run passes --quiet on to its DeleteOptions.
+  if (!v.quiet) await k.out(`pod "${name}" ${v.force ? 'force deleted' : 'deleted'}\n`);
 }

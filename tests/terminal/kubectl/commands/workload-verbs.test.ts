@@ -25,7 +25,8 @@ describe('workload verbs', () => {
   it('run --rm waits for the exit code and deletes the pod', async () => {
     const h = harness();
     const r = await h.run("kubectl run t --rm -i --quiet --image=busybox --restart=Never -- sh -c 'echo bye; exit 2'");
-    expect(r).toEqual({ out: 'bye\npod "t" deleted\npod default/t terminated (Error)\n', code: 2 });
+    // --quiet reaches the deletion too (run.go sets DeleteOptions.Quiet): no `pod "t" deleted`.
+    expect(r).toEqual({ out: 'bye\npod default/t terminated (Error)\n', code: 2 });
     expect((await h.run('kubectl get pod t')).out).toBe('Error from server (NotFound): pods "t" not found\n');
   });
 
