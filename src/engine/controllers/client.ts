@@ -13,6 +13,7 @@ import { StatusError } from '../api/errors';
 export class Client {
   private defs = new Map<string, ResourceDef>();
   private readonly opts: RequestOptions;
+  private readonly freshOpts: RequestOptions;
 
   constructor(
     readonly rest: Rest,
@@ -21,6 +22,7 @@ export class Client {
     readonly fieldManager: string,
   ) {
     this.opts = { user, fieldManager, trusted: true };
+    this.freshOpts = { ...this.opts, fresh: true };
   }
 
   get store(): Store {
@@ -55,7 +57,7 @@ export class Client {
 
   /** Create of an object built for this call alone (no part shared with anything else): skips the copy. */
   createFresh<T = KubeObject>(resource: string, obj: KubeObject): T {
-    return this.rest.create(this.def(resource), obj.metadata?.namespace, obj, { ...this.opts, fresh: true }) as T;
+    return this.rest.create(this.def(resource), obj.metadata?.namespace, obj, this.freshOpts) as T;
   }
 
   update<T = KubeObject>(resource: string, obj: KubeObject): T {

@@ -8,6 +8,7 @@ import type { Client } from '../controllers/client';
 import type { Clock } from '../clock/clock';
 import type { KubeObject, Writable } from '../api/types';
 import { rfc3339 } from '../util/time';
+import { flat } from '../util/strings';
 import { StatusError } from '../api/errors';
 
 export interface EventSource {
@@ -16,16 +17,31 @@ export interface EventSource {
 }
 
 const EVENT_TTL_MS = 60 * 60 * 1000;
+const TWO32 = 2 ** 32;
 /** The correlator forgets a repeat key after 10 minutes without it. */
 const DEDUP_WINDOW_MS = 10 * 60 * 1000;
 /** Distinct messages per object and reason before they are combined (maxEvents of the aggregator). */
 const MAX_SIMILAR = 10;
 
+/** What the correlator remembers about one object as seen from one source. */
+interface Correlation {
+  /** type + reason → the aggregator's record (distinct messages since `since`). */
+  similar: Map<string, { since: number; first: string; others?: Set<string> }>;
+  /** fieldPath + type + reason + message → event name, namespace and when it was last seen. */
+  seen: Map<string, { name: string; namespace: string; last: number }>;
+}
+
 export class EventRecorder {
-  /** correlation key → event name, namespace and when it was last seen. */
-  private seen = new Map<string, { name: string; namespace: string; last: number }>();
-  private lastNano = 0n;
-  private similar = new Map<string, { since: number; first: string; others?: Set<string> }>();
+  /**
+   * Correlation state per source and object (component, host, kind, namespace, name, uid): the object part
+   * of every key is hashed and stored once, the per-event parts go to small maps.
+   */
+  private byObject = new Map<string, Correlation>();
+  /** Entries in all `seen` maps: the count that triggers pruning. */
+  private seenCount = 0;
+  /** The last event name's unix nanoseconds as two 32-bit halves (no BigInt per event). */
+  private lastHi = 0;
+  private lastLo = 0;
   private pruneAt = 50_000;
   /** Events in the order their lastTimestamp was set (a repeat appends again): expiry pops from the front. */
   private expiry: { at: number; namespace: string; name: string }[] = [];
@@ -44,13 +60,18 @@ export class EventRecorder {
     const now = this.clock.now();
     // EventAggregator: more than 10 distinct messages for the same object/reason within 10 minutes are
     // combined into one event that keeps counting.
-    const aggKey = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, type, reason].join('\0');
-    let agg = this.similar.get(aggKey);
-    if (!agg || now - agg.since > DEDUP_WINDOW_MS) this.similar.set(aggKey, (agg = { since: now, first: message }));
+    // Template strings rather than [...].join: no array per event (`?? ''` as join renders undefined).
+    // Flat: the keys are hashed at once and kept for minutes (a rope would keep every piece).
+    const objKey = flat(`${source.component}\0${source.host ?? ''}\0${ref.kind ?? ''}\0${ref.namespace ?? ''}\0${ref.name ?? ''}\0${ref.uid ?? ''}`);
+    let corr = this.byObject.get(objKey);
+    if (!corr) this.byObject.set(objKey, (corr = { similar: new Map(), seen: new Map() }));
+    const aggKey = flat(`${type}\0${reason ?? ''}`);
+    let agg = corr.similar.get(aggKey);
+    if (!agg || now - agg.since > DEDUP_WINDOW_MS) corr.similar.set(aggKey, (agg = { since: now, first: message }));
     else if (message !== agg.first) (agg.others ??= new Set()).add(message);
     if (1 + (agg.others?.size ?? 0) > MAX_SIMILAR) message = `(combined from similar events): ${message}`;
-    const key = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message.startsWith('(combined') ? 'combined' : message].join('\0');
-    const hit = this.seen.get(key);
+    const key = flat(`${ref.fieldPath ?? ''}\0${type}\0${reason ?? ''}\0${message.startsWith('(combined') ? 'combined' : message}`);
+    const hit = corr.seen.get(key);
     if (hit && now - hit.last < DEDUP_WINDOW_MS) {
       const cur = this.client.get<Writable<Event> & KubeObject>('events', hit.namespace, hit.name);
       if (cur) {
@@ -66,10 +87,7 @@ export class EventRecorder {
       }
     }
     // Names are <object>.<unix nanos in hex>; keep them unique within one simulated instant.
-    let nano = BigInt(Math.floor(now)) * 1_000_000n;
-    if (nano <= this.lastNano) nano = this.lastNano + 1n;
-    this.lastNano = nano;
-    const name = `${ref.name}.${nano.toString(16)}`;
+    const name = `${ref.name}.${this.nextNanoHex(now)}`;
     const ts = rfc3339(now);
     const ev: Writable<Event> & KubeObject = {
       apiVersion: 'v1',
@@ -89,22 +107,54 @@ export class EventRecorder {
     };
     try {
       this.client.createFresh('events', ev);
-      this.seen.set(key, { name, namespace, last: now });
+      if (!hit) this.seenCount++;
+      corr.seen.set(key, { name, namespace, last: now });
       this.expiry.push({ at: now, namespace, name });
     } catch (e) {
       // A terminating namespace refuses new events; that is fine. Anything else is a bug.
       if (!(e instanceof StatusError && e.code === 403)) throw e;
     }
     // Forget stale correlation keys now and then (not on every event: that would be quadratic).
-    if (this.seen.size > this.pruneAt) {
+    if (this.seenCount > this.pruneAt) {
       this.prune(now);
-      this.pruneAt = Math.max(50_000, this.seen.size * 2);
+      this.pruneAt = Math.max(50_000, this.seenCount * 2);
     }
   }
 
+  /** max(now in unix nanoseconds, last + 1) in hex: names stay unique within one simulated instant. */
+  private nextNanoHex(now: number): string {
+    // ms * 1e6 exactly, split into 32-bit halves: ms = a * 2^16 + b with a * 1e6 < 2^53.
+    const ms = Math.floor(now);
+    const a = Math.floor(ms / 65536);
+    const b = ms - a * 65536;
+    const x = a * 1_000_000;
+    let hi = Math.floor(x / 65536);
+    let lo = (x - hi * 65536) * 65536 + b * 1_000_000;
+    hi += Math.floor(lo / TWO32);
+    lo %= TWO32;
+    if (hi < this.lastHi || (hi === this.lastHi && lo <= this.lastLo)) {
+      hi = this.lastHi;
+      lo = this.lastLo + 1;
+      if (lo === TWO32) {
+        hi++;
+        lo = 0;
+      }
+    }
+    this.lastHi = hi;
+    this.lastLo = lo;
+    return hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, '0');
+  }
+
   private prune(now: number): void {
-    for (const [k, v] of this.seen) if (now - v.last >= DEDUP_WINDOW_MS) this.seen.delete(k);
-    for (const [k, v] of this.similar) if (now - v.since >= DEDUP_WINDOW_MS) this.similar.delete(k);
+    for (const [objKey, c] of this.byObject) {
+      for (const [k, v] of c.seen) {
+        if (now - v.last < DEDUP_WINDOW_MS) continue;
+        c.seen.delete(k);
+        this.seenCount--;
+      }
+      for (const [k, v] of c.similar) if (now - v.since >= DEDUP_WINDOW_MS) c.similar.delete(k);
+      if (c.seen.size === 0 && c.similar.size === 0) this.byObject.delete(objKey);
+    }
   }
 
   /** Deletes events whose last occurrence is older than the TTL (the apiserver's --event-ttl). */
@@ -127,8 +177,10 @@ export class EventRecorder {
 
 export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
   const m = obj.metadata!;
-  const ref: ObjectReference = { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion };
-  if (!m.namespace) delete ref.namespace;
+  // Built without `delete` (which would turn the stored object into a slow dictionary); same keys, same order.
+  const ref: ObjectReference = m.namespace
+    ? { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion }
+    : { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion };
   if (fieldPath) ref.fieldPath = fieldPath;
   return ref;
 }

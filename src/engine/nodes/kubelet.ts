@@ -13,7 +13,7 @@ import { ImagePuller } from './image-puller';
 import { Backoff } from './backoff';
 import type { KubeletDeps } from './types';
 import { rfc3339, microTime } from '../util/time';
-import { deepEqual } from '../store/freeze';
+import { deepEqual, shareUnchanged } from '../store/freeze';
 import { StatusError } from '../api/errors';
 import { parseImage } from '../runtime/images';
 import { MemFS } from '../runtime/sh/memfs';
@@ -221,6 +221,9 @@ export class Kubelet {
 
   writePodStatus(pod: PodObj, status: PodObj['status']): void {
     if (deepEqual(pod.status ?? {}, status)) return;
+    // Unchanged conditions and container statuses keep the stored objects: the write then freezes and
+    // compares only what changed.
+    status = shareUnchanged(pod.status, status);
     try {
       this.client.updateStatus('pods', { ...pod, status } as KubeObject);
     } catch (e) {

@@ -88,40 +88,43 @@ function phase(w: PodWorker, pod: PodObj): PodStatus['phase'] {
   return 'Pending';
 }
 
+/** Appends one kubelet-owned condition (a plain function: a closure per status build is garbage). */
+function pushCondition(conds: PodCondition[], now: number, type: string, ok: boolean, reason?: string, message?: string): void {
+  const c: PodCondition = { type, status: ok ? 'True' : 'False', lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(now) };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  conds.push(c);
+}
+
 export function buildPodStatus(w: PodWorker, pod: PodObj, now: number): PodStatus {
   const old = pod.status ?? {};
   const ph = phase(w, pod);
-  const inits = [...w.containers.values()].filter((r) => r.init);
-  const mains = [...w.containers.values()].filter((r) => !r.init);
+  const inits: CRecord[] = [];
+  const mains: CRecord[] = [];
+  for (const r of w.containers.values()) (r.init ? inits : mains).push(r);
   const terminal = ph === 'Succeeded' || ph === 'Failed';
   const conds: PodCondition[] = [];
-  const cond = (type: string, ok: boolean, reason?: string, message?: string): void => {
-    const c: PodCondition = { type, status: ok ? 'True' : 'False', lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(now) };
-    if (reason) c.reason = reason;
-    if (message) c.message = message;
-    conds.push(c);
-  };
-  cond('PodReadyToStartContainers', w.sandboxReady && !terminal);
+  pushCondition(conds, now, 'PodReadyToStartContainers', w.sandboxReady && !terminal);
   const incompleteInit = inits.filter((r) => (r.sidecar ? !(r.state.kind === 'running' && r.started) : !(r.state.kind === 'terminated' && r.state.t.exitCode === 0)));
-  if (terminal) cond('Initialized', true, 'PodCompleted');
-  else if (incompleteInit.length) cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.map((r) => r.spec.name).join(' ')}]`);
-  else cond('Initialized', true);
+  if (terminal) pushCondition(conds, now, 'Initialized', true, 'PodCompleted');
+  else if (incompleteInit.length) pushCondition(conds, now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.map((r) => r.spec.name).join(' ')}]`);
+  else pushCondition(conds, now, 'Initialized', true);
   const unready = [...inits.filter((r) => r.sidecar), ...mains].filter((r) => !r.ready).map((r) => r.spec.name);
   const gates = (pod.spec?.readinessGates ?? []).filter((g) => old.conditions?.find((c) => c.type === g.conditionType)?.status !== 'True');
   if (terminal) {
-    cond('Ready', false, 'PodCompleted');
-    cond('ContainersReady', false, 'PodCompleted');
+    pushCondition(conds, now, 'Ready', false, 'PodCompleted');
+    pushCondition(conds, now, 'ContainersReady', false, 'PodCompleted');
   } else if (unready.length) {
-    cond('Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`);
-    cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`);
+    pushCondition(conds, now, 'Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`);
+    pushCondition(conds, now, 'ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`);
   } else if (gates.length) {
-    cond('Ready', false, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${gates[0].conditionType}" does not exist.`);
-    cond('ContainersReady', true);
+    pushCondition(conds, now, 'Ready', false, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${gates[0].conditionType}" does not exist.`);
+    pushCondition(conds, now, 'ContainersReady', true);
   } else {
-    cond('Ready', true);
-    cond('ContainersReady', true);
+    pushCondition(conds, now, 'Ready', true);
+    pushCondition(conds, now, 'ContainersReady', true);
   }
-  cond('PodScheduled', true);
+  pushCondition(conds, now, 'PodScheduled', true);
   // Keep transition times of conditions whose status did not change; keep others' conditions first.
   const merged: PodCondition[] = [];
   for (const c of old.conditions ?? []) if (!KUBELET_CONDITIONS.has(c.type)) merged.push(c);

@@ -215,7 +215,8 @@ function writeAtomic(fs: MemFS, files: Content, now: number, seed: string): void
   const p2 = (n: number) => String(n).padStart(2, '0');
   const stamp = `${d.getUTCFullYear()}_${p2(d.getUTCMonth() + 1)}_${p2(d.getUTCDate())}_${p2(d.getUTCHours())}_${p2(d.getUTCMinutes())}_${p2(d.getUTCSeconds())}`;
   // os.MkdirTemp's random suffix, drawn from the pod, the volume and the time so runs repeat.
-  const dir = `..${stamp}.${hashString(`${seed}/${now}`)}`;
+  // join builds flat strings: a template literal would keep a rope of its parts for as long as the pod lives.
+  const dir = ['..', stamp, '.', hashString(`${seed}/${now}`)].join('');
   fs.mkdir(`/${dir}`, { mode: 0o755 });
   const top = new Set<string>();
   for (const [rel, f] of Object.entries(files)) {
@@ -232,7 +233,7 @@ function writeAtomic(fs: MemFS, files: Content, now: number, seed: string): void
     if (name.startsWith('..')) continue;
     if (!top.has(name)) fs.unlink(`/${name}`);
   }
-  for (const name of top) if (!fs.lstat(`/${name}`)) fs.symlink(`..data/${name}`, `/${name}`);
+  for (const name of top) if (!fs.lstat(`/${name}`)) fs.symlink(['..data/', name].join(''), `/${name}`);
   if (old !== undefined && old !== dir) removeTree(fs, `/${old}`);
 }
 

@@ -40,6 +40,27 @@ export class NodeInfo {
   usedPorts = new Map<string, number>();
   /** Bumped on every change; lets plugins cache per-node results. */
   generation = 0;
+  /** The node object the two topology values below were read from. */
+  private topoOf?: KubeObject;
+  private hostnameValue?: string;
+  private zoneValue?: string;
+
+  /**
+   * The node's value for a topology key (kubernetes.io/hostname defaults to the node name). The two keys
+   * of the default spread constraints are read once per node object: scoring asks for every node, every cycle.
+   */
+  topologyValue(key: string): string | undefined {
+    const node = this.node;
+    if (key === HOSTNAME || key === ZONE) {
+      if (this.topoOf !== node) {
+        this.topoOf = node;
+        this.hostnameValue = node?.metadata?.labels?.[HOSTNAME] ?? node?.metadata?.name;
+        this.zoneValue = node?.metadata?.labels?.[ZONE];
+      }
+      return key === HOSTNAME ? this.hostnameValue : this.zoneValue;
+    }
+    return node?.metadata?.labels?.[key];
+  }
 
   /** A copy to simulate removing pods (preemption) without touching the cache. */
   clone(): NodeInfo {
@@ -158,6 +179,18 @@ export function podRequests(pod: Pod): PodRequests {
   return r;
 }
 
+const HOSTNAME = 'kubernetes.io/hostname';
+const ZONE = 'topology.kubernetes.io/zone';
+
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const ka = a ? Object.keys(a) : [];
+  const kb = b ? Object.keys(b) : [];
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (a![k] !== b![k]) return false;
+  return true;
+}
+
 export function hostPorts(pod: Pod): string[] {
   const out: string[] = [];
   for (const c of pod.spec?.containers ?? []) {
@@ -185,6 +218,11 @@ export class SchedulerCache {
    * default constraints count, kept incrementally so a cycle never walks the owner's pods.
    */
   readonly ownerCounts = new Map<string, Map<string, number>>();
+  /**
+   * ownerCounts summed per topology domain (owner uid → topology key → domain → count), built on first use
+   * and then kept up to date with ownerCounts; dropped whole when a node's labels change.
+   */
+  private readonly domainCache = new Map<string, Map<string, Map<string, number>>>();
 
   constructor(store: Store) {
     for (const n of store.list('nodes')) this.onNode({ type: 'ADDED', resource: 'nodes', object: n, rv: 0 });
@@ -214,6 +252,8 @@ export class SchedulerCache {
   onNode(e: StoreEvent): void {
     const name = e.object.metadata!.name!;
     this.generation++;
+    const before = this.nodes.get(name)?.node;
+    if (e.type === 'DELETED' || !before || !sameLabels(before.metadata!.labels, e.object.metadata!.labels)) this.domainCache.clear();
     if (e.type === 'DELETED') {
       const ni = this.nodes.get(name);
       if (ni && ni.pods.size === 0) this.nodes.delete(name);
@@ -297,7 +337,45 @@ export class SchedulerCache {
       const n = (m.get(nodeName) ?? 0) + delta;
       if (n > 0) m.set(nodeName, n);
       else m.delete(nodeName);
-      if (m.size === 0) this.ownerCounts.delete(r.uid);
+      if (m.size === 0) {
+        this.ownerCounts.delete(r.uid);
+        this.domainCache.delete(r.uid);
+        continue;
+      }
+      const byKey = this.domainCache.get(r.uid);
+      if (!byKey) continue;
+      for (const [key, counts] of byKey) {
+        const v = this.domainOf(nodeName, key);
+        if (v === undefined) continue;
+        const c = (counts.get(v) ?? 0) + delta;
+        if (c > 0) counts.set(v, c);
+        else counts.delete(v);
+      }
     }
+  }
+
+  /** A node's value for a topology key (kubernetes.io/hostname defaults to the node name). */
+  private domainOf(nodeName: string, key: string): string | undefined {
+    return this.nodes.get(nodeName)?.node?.metadata?.labels?.[key] ?? (key === HOSTNAME ? nodeName : undefined);
+  }
+
+  /**
+   * Pods of an owner per domain of a topology key (what PodTopologySpread counts for the default
+   * constraints). The map is the cache's own: read it within one scheduling cycle, never keep it.
+   */
+  domainCounts(ownerUid: string, key: string): ReadonlyMap<string, number> {
+    let byKey = this.domainCache.get(ownerUid);
+    let counts = byKey?.get(key);
+    if (counts) return counts;
+    counts = new Map();
+    const perNode = this.ownerCounts.get(ownerUid);
+    if (!perNode) return counts;
+    for (const [nodeName, n] of perNode) {
+      const v = this.domainOf(nodeName, key);
+      if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + n);
+    }
+    if (!byKey) this.domainCache.set(ownerUid, (byKey = new Map()));
+    byKey.set(key, counts);
+    return counts;
   }
 }

@@ -4,6 +4,7 @@
 import type { KubeObject } from '../api/types';
 import type { Selector } from '../api/selectors/labels';
 import { deepFreeze } from './freeze';
+import { flat } from '../util/strings';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -48,6 +49,7 @@ export function keyOf(obj: KubeObject): string {
 
 class ResourceTable {
   readonly objects = new Map<string, KubeObject>();
+  /** namespace ('' for none) → name → object: gets look up by parts, without building the key string. */
   readonly byNamespace = new Map<string, Map<string, KubeObject>>();
   /** label key → label value → object keys */
   readonly labels = new Map<string, Map<string, Set<string>>>();
@@ -102,7 +104,8 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.table(resource).objects.get(objectKey(namespace, name));
+    const t = this.table(resource);
+    return namespace ? t.byNamespace.get(namespace)?.get(name) : t.objects.get(name);
   }
 
   count(resource: string, namespace?: string): number {
@@ -179,7 +182,8 @@ export class Store {
    */
   create(resource: string, obj: KubeObject): KubeObject {
     const t = this.table(resource);
-    const key = keyOf(obj);
+    // The key is kept in the table and its indexes: flat, not a rope of namespace, '/' and name.
+    const key = flat(keyOf(obj));
     if (t.objects.has(key)) throw new Error(`store: ${resource} ${key} exists`);
     const stored = this.stamp(obj);
     this.insert(t, key, stored);
@@ -226,7 +230,7 @@ export class Store {
     const ns = o.metadata!.namespace ?? '';
     let nsMap = t.byNamespace.get(ns);
     if (!nsMap) t.byNamespace.set(ns, (nsMap = new Map()));
-    nsMap.set(key, o);
+    nsMap.set(o.metadata!.name!, o);
     this.indexLabels(t, key, o.metadata!.labels);
     for (const ix of t.indexes.values()) this.indexValues(ix.map, key, indexValues(ix.def, o));
     this.indexOwners(t, key, o.metadata!.ownerReferences);
@@ -237,7 +241,7 @@ export class Store {
     const ns = o.metadata!.namespace ?? '';
     const nsMap = t.byNamespace.get(ns);
     if (nsMap) {
-      nsMap.delete(key);
+      nsMap.delete(o.metadata!.name!);
       if (nsMap.size === 0) t.byNamespace.delete(ns);
     }
     this.unindexLabels(t, key, o.metadata!.labels);
@@ -248,7 +252,7 @@ export class Store {
   /** An update in place: only the indexes whose inputs changed are touched (most writes are status writes). */
   private replace(t: ResourceTable, key: string, old: KubeObject, o: KubeObject): void {
     t.objects.set(key, o);
-    t.byNamespace.get(o.metadata!.namespace ?? '')!.set(key, o);
+    t.byNamespace.get(o.metadata!.namespace ?? '')!.set(o.metadata!.name!, o);
     const ol = old.metadata!.labels;
     const nl = o.metadata!.labels;
     if (ol !== nl && !sameStringMap(ol, nl)) {
@@ -256,8 +260,12 @@ export class Store {
       this.indexLabels(t, key, nl);
     }
     for (const ix of t.indexes.values()) {
-      const a = indexValues(ix.def, old);
-      const b = indexValues(ix.def, o);
+      // Most writes leave the indexed value alone (the same string): no arrays for the comparison then.
+      const ra = ix.def.values(old);
+      const rb = ix.def.values(o);
+      if (ra === rb) continue;
+      const a = listOf(ra);
+      const b = listOf(rb);
       if (sameStrings(a, b)) continue;
       this.unindexValues(ix.map, key, a);
       this.indexValues(ix.map, key, b);
@@ -317,7 +325,7 @@ export class Store {
     for (const r of refs) {
       let deps = this.owners.get(r.uid);
       if (!deps) this.owners.set(r.uid, (deps = new Map()));
-      deps.set(t.name + '\0' + key, { table: t, key });
+      deps.set(flat(t.name + '\0' + key), { table: t, key });
     }
   }
 
@@ -408,7 +416,10 @@ function sameOwners(a: readonly { uid: string }[] | undefined, b: readonly { uid
 }
 
 function indexValues(def: IndexDef, o: KubeObject): readonly string[] {
-  const v = def.values(o);
+  return listOf(def.values(o));
+}
+
+function listOf(v: readonly string[] | string | undefined): readonly string[] {
   if (v === undefined) return [];
   return typeof v === 'string' ? [v] : v;
 }

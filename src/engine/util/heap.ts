@@ -14,16 +14,20 @@ export class BinaryHeap<T> {
     return this.items[0];
   }
 
+  // Sifting moves a hole rather than swapping pairs: the same comparisons and the same final layout as
+  // swaps (so the same order among equals), half the writes and no temporary arrays.
   push(item: T): void {
     const a = this.items;
+    let i = a.length;
     a.push(item);
-    let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.before(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      const parent = a[p];
+      if (!this.before(item, parent)) break;
+      a[i] = parent;
       i = p;
     }
+    a[i] = item;
   }
 
   pop(): T | undefined {
@@ -31,19 +35,27 @@ export class BinaryHeap<T> {
     if (a.length === 0) return undefined;
     const top = a[0];
     const last = a.pop()!;
-    if (a.length > 0) {
-      a[0] = last;
+    const n = a.length;
+    if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && this.before(a[l], a[m])) m = l;
-        if (r < a.length && this.before(a[r], a[m])) m = r;
+        let best: T = last;
+        if (l < n && this.before(a[l], best)) {
+          m = l;
+          best = a[l];
+        }
+        if (r < n && this.before(a[r], best)) {
+          m = r;
+          best = a[r];
+        }
         if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
+        a[i] = best;
         i = m;
       }
+      a[i] = last;
     }
     return top;
   }

@@ -4,7 +4,7 @@
 
 import type { ObjectMeta as ObjectMetaRO } from 'kubernetes-types/meta/v1';
 import type { Clock } from '../../clock/clock';
-import { Rng } from '../../clock/rng';
+import { Rng, hashString } from '../../clock/rng';
 import type { ResourceDef } from '../../registry/types';
 import { resourceKey } from '../../registry/types';
 import type { AdmissionContext } from '../../registry/context';
@@ -63,26 +63,42 @@ export class Rest {
     readonly admission: Admission,
     /** Seed for name streams. */
     private readonly seed: number | string = 1,
-  ) {}
+  ) {
+    this.uidHash = hashString(`${seed}\u0000uid/`);
+    this.nameHash = hashString(`${seed}\u0000name/`);
+  }
 
-  private uidCounters = new Map<string, number>();
+  /** Incarnations per object key: resource → namespace → name → objects created under it so far. */
+  private uidCounters = new Map<string, Map<string, Map<string, number>>>();
+  /** Hashes of the label prefixes of Rng.derive(seed, 'uid/…') and ('name/…'): the labels are hashed on from there. */
+  private readonly uidHash: number;
+  private readonly nameHash: number;
+  /** One clock reader for every request context (a closure per request is garbage). */
+  private readonly now = (): number => this.clock.now();
 
   /** UIDs drawn per object key (and incarnation), so they do not shift when other objects come and go. */
   private generatedUid(resource: string, ns: string | undefined, name: string): string {
-    const k = `${resource}/${ns ?? ''}/${name}`;
-    const n = this.uidCounters.get(k) ?? 0;
-    this.uidCounters.set(k, n + 1);
-    return Rng.derive(this.seed, `uid/${k}/${n}`).uuid();
+    // Nested maps and a hash continued part by part: no key string is built for each create.
+    let byNs = this.uidCounters.get(resource);
+    if (!byNs) this.uidCounters.set(resource, (byNs = new Map()));
+    const nsKey = ns ?? '';
+    let byName = byNs.get(nsKey);
+    if (!byName) byNs.set(nsKey, (byName = new Map()));
+    const n = byName.get(name) ?? 0;
+    byName.set(name, n + 1);
+    // = Rng.derive(seed, `uid/${resource}/${ns ?? ''}/${name}/${n}`)
+    return Rng.deriveFrom(this.uidHash, resource, '/', nsKey, '/', name, n === 0 ? '/0' : `/${n}`).uuid();
   }
 
   private generatedName(base: string): string {
     const n = this.nameCounters.get(base) ?? 0;
     this.nameCounters.set(base, n + 1);
-    return generateName(base, Rng.derive(this.seed, `name/${base}/${n}`));
+    // = Rng.derive(seed, `name/${base}/${n}`)
+    return generateName(base, Rng.deriveFrom(this.nameHash, base, n === 0 ? '/0' : `/${n}`));
   }
 
   private ctx(opts: RequestOptions): AdmissionContext {
-    return { now: () => this.clock.now(), rng: this.rng, seed: this.seed, store: this.store, user: opts.user ?? clusterAdmin, dryRun: !!opts.dryRun };
+    return { now: this.now, rng: this.rng, seed: this.seed, store: this.store, user: opts.user ?? clusterAdmin, dryRun: !!opts.dryRun };
   }
 
   // ---- reads ----

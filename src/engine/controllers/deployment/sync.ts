@@ -44,22 +44,24 @@ export class DeploymentSync {
   private getNewReplicaSet(d: DeployObj, existing: RSObj | undefined, oldRSs: RSObj[], create: boolean): { rs?: RSObj; d: DeployObj } {
     const newRevision = u.maxRevision(oldRSs) + 1;
     if (existing) {
-      const rsCopy = deepClone(existing);
+      // Copies of only the levels the checks below may change (a deep copy of both objects on every sync
+      // is most of its cost); a write still gets a full copy, as before.
+      const rsCopy = copyLevels(existing, ['metadata', 'spec'], ['annotations']);
       const annotationsUpdated = u.setNewReplicaSetAnnotations(d, rsCopy, newRevision, true);
       const minReadyNeedsUpdate = (rsCopy.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
       if (annotationsUpdated || minReadyNeedsUpdate) {
         rsCopy.spec!.minReadySeconds = d.spec?.minReadySeconds;
         if (rsCopy.spec!.minReadySeconds === undefined) delete rsCopy.spec!.minReadySeconds;
-        return { rs: this.client.update<RSObj>('replicasets.apps', rsCopy), d };
+        return { rs: this.client.update<RSObj>('replicasets.apps', deepClone(rsCopy)), d };
       }
-      const dCopy = deepClone(d);
+      const dCopy = copyLevels(d, ['metadata', 'status'], ['annotations']);
       let needsUpdate = setDeploymentRevision(dCopy, rsCopy.metadata!.annotations?.[u.REVISION]);
       const status = (dCopy.status ??= {});
       if (u.hasProgressDeadline(d) && !u.condition(status, 'Progressing')) {
         u.setCondition(status, u.newCondition('Progressing', 'True', u.FOUND_NEW_RS_REASON, `Found new replica set "${rsCopy.metadata!.name}"`, this.now()));
         needsUpdate = true;
       }
-      if (needsUpdate) d = this.client.updateStatus<DeployObj>('deployments.apps', dCopy);
+      if (needsUpdate) d = this.client.updateStatus<DeployObj>('deployments.apps', deepClone(dCopy));
       return { rs: existing, d };
     }
     if (!create) return { d };
@@ -244,6 +246,32 @@ export class DeploymentSync {
   refreshDeployment(d: DeployObj): DeployObj {
     return this.client.get<DeployObj>('deployments.apps', d.metadata!.namespace, d.metadata!.name!) ?? d;
   }
+}
+
+/**
+ * A copy of o whose top level, the objects under `levels` and metadata's `metaLevels` are fresh (undefined
+ * values dropped, as deepClone does); everything deeper is shared with o and must not be written.
+ */
+function copyLevels<T extends KubeObject>(o: T, levels: string[], metaLevels: string[]): T {
+  const top = defined(o as Record<string, unknown>);
+  for (const k of levels) {
+    const v = top[k];
+    if (v && typeof v === 'object') top[k] = defined(v as Record<string, unknown>);
+  }
+  const meta = top.metadata as Record<string, unknown> | undefined;
+  if (meta) {
+    for (const k of metaLevels) {
+      const v = meta[k];
+      if (v && typeof v === 'object') meta[k] = defined(v as Record<string, unknown>);
+    }
+  }
+  return top as T;
+}
+
+function defined(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 function setDeploymentRevision(d: DeployObj, revision: string | undefined): boolean {

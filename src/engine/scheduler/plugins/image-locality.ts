@@ -10,6 +10,9 @@ const MAX_CONTAINER_THRESHOLD = 1000 * 1024 * 1024;
 export const ImageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
+  scoreNodes(state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, nodes[i]);
+  },
   score(state, node) {
     const images = node.imageSizes();
     if (images.size === 0) return 0;

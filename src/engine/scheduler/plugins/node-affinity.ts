@@ -45,12 +45,21 @@ export const NodeAffinity: FilterPlugin & ScorePlugin = {
   filter(state, node) {
     const spec = state.pod.spec;
     const labels = node.node.metadata?.labels ?? {};
-    for (const [k, v] of Object.entries(spec?.nodeSelector ?? {})) {
-      if (labels[k] !== v) return unresolvable("node(s) didn't match Pod's node affinity/selector");
-    }
+    const sel = spec?.nodeSelector;
+    if (sel) for (const k in sel) if (labels[k] !== sel[k]) return unresolvable("node(s) didn't match Pod's node affinity/selector");
     const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
     if (terms && !terms.some((t) => matchTerm(t, node.node))) return unresolvable("node(s) didn't match Pod's node affinity/selector");
     return undefined;
+  },
+  skip(state) {
+    const spec = state.pod.spec;
+    const sel = spec?.nodeSelector;
+    if (sel) for (const _ in sel) return false;
+    // An empty term list rejects every node: only a missing one skips.
+    return spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms == null;
+  },
+  scoreNodes(state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, nodes[i]);
   },
   score(state, node) {
     let s = 0;
@@ -58,6 +67,10 @@ export const NodeAffinity: FilterPlugin & ScorePlugin = {
       if (p.weight && matchTerm(p.preference, node.node)) s += p.weight;
     }
     return s;
+  },
+  skipScore(state) {
+    const prefs = state.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+    return !prefs || prefs.every((p) => !p.weight);
   },
   normalize(_state, scores) {
     defaultNormalize(scores, false);

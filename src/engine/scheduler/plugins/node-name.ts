@@ -11,4 +11,7 @@ export const NodeName: FilterPlugin = {
     if (!want || want === node.node.metadata!.name) return undefined;
     return unresolvable("node(s) didn't match the requested node name");
   },
+  skip(state) {
+    return !state.pod.spec?.nodeName;
+  },
 };

@@ -25,6 +25,9 @@ export const NodeResourcesFit: FilterPlugin & ScorePlugin = {
     const s: Status = { code: 'Unschedulable', reasons };
     return s;
   },
+  scoreNodes(state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, nodes[i]);
+  },
   score(state, node) {
     const cpu = leastAllocated(node.nonZeroRequested.milliCPU + state.requests.nonZeroMilliCPU, node.allocatable.milliCPU);
     const mem = leastAllocated(node.nonZeroRequested.memory + state.requests.nonZeroMemory, node.allocatable.memory);

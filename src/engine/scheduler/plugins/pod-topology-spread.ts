@@ -11,16 +11,29 @@ import { selectorFromLabelSelector } from '../../api/selectors/labels';
 
 interface SpreadData {
   /** owner-matching pod count per topology value, per topology key */
-  counts: Map<string, Map<string, number>>;
+  counts: Map<string, ReadonlyMap<string, number>>;
   constraints: TopologySpreadConstraint[];
   soft: TopologySpreadConstraint[];
+  /** Smallest count per topology key, computed once per cycle (not once per node). */
+  mins: Map<string, number>;
+  /** The soft constraints as scoring reads them: key, counts and maxSkew − 1. */
+  terms: { key: string; counts: ReadonlyMap<string, number> | undefined; add: number }[];
 }
 
 const KEY = 'PodTopologySpread';
 
+/** The last cycle's data: filter and score ask once per node, a Map lookup each time adds up. */
+let lastState: CycleState | undefined;
+let lastData: SpreadData | undefined;
+
 function data(state: CycleState): SpreadData {
+  if (state === lastState) return lastData!;
   let d = state.data.get(KEY) as SpreadData | undefined;
-  if (d) return d;
+  if (d) {
+    lastState = state;
+    lastData = d;
+    return d;
+  }
   const pod = state.pod;
   const explicit = pod.spec?.topologySpreadConstraints ?? [];
   let soft = explicit.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway');
@@ -32,12 +45,15 @@ function data(state: CycleState): SpreadData {
       { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
     ];
   }
-  const counts = new Map<string, Map<string, number>>();
+  const counts = new Map<string, ReadonlyMap<string, number>>();
   const all = [...hard, ...soft];
-  if (all.length) {
+  const bySelector = all.find((x) => x.labelSelector);
+  if (owner && !bySelector && state.domainCounts) {
+    // The scheduler cache keeps these sums up to date: nothing to walk per cycle.
+    for (const c of all) counts.set(c.topologyKey, state.domainCounts(owner.uid, c.topologyKey));
+  } else if (all.length) {
     // Pods of the same owner (system defaults) or matching the constraint selector, counted by node.
     let perNode: ReadonlyMap<string, number>;
-    const bySelector = all.find((x) => x.labelSelector);
     if (owner && !bySelector && state.ownerCounts) {
       perNode = state.ownerCounts.get(owner.uid) ?? new Map();
     } else {
@@ -61,40 +77,54 @@ function data(state: CycleState): SpreadData {
       counts.set(c.topologyKey, m);
     }
   }
-  d = { counts, constraints: hard, soft };
+  const terms = soft.map((c) => ({ key: c.topologyKey, counts: counts.get(c.topologyKey), add: c.maxSkew - 1 }));
+  d = { counts, constraints: hard, soft, mins: new Map(), terms };
   state.data.set(KEY, d);
+  lastState = state;
+  lastData = d;
   return d;
 }
 
 function domain(node: NodeInfo, key: string): string | undefined {
-  return node.node.metadata?.labels?.[key] ?? (key === 'kubernetes.io/hostname' ? node.node.metadata?.name : undefined);
+  return node.topologyValue(key);
+}
+
+function score(state: CycleState, node: NodeInfo): number {
+  let s = 0;
+  for (const t of data(state).terms) {
+    const v = node.topologyValue(t.key);
+    if (v === undefined) continue;
+    s += (t.counts?.get(v) ?? 0) + t.add;
+  }
+  return s;
 }
 
 export const PodTopologySpread: FilterPlugin & ScorePlugin = {
   name: KEY,
   weight: 2,
+  skip(state) {
+    return data(state).constraints.length === 0;
+  },
   filter(state, node) {
     const d = data(state);
     for (const c of d.constraints) {
       const v = domain(node, c.topologyKey);
       if (v === undefined) return unresolvable("node(s) didn't match pod topology spread constraints (missing required label)");
       const m = d.counts.get(c.topologyKey)!;
-      let min = Infinity;
-      for (const n of m.values()) min = Math.min(min, n);
-      if (min === Infinity) min = 0;
+      let min = d.mins.get(c.topologyKey);
+      if (min === undefined) {
+        min = Infinity;
+        for (const n of m.values()) min = Math.min(min, n);
+        if (min === Infinity) min = 0;
+        d.mins.set(c.topologyKey, min);
+      }
       if ((m.get(v) ?? 0) + 1 - min > c.maxSkew) return unschedulable("node(s) didn't match pod topology spread constraints");
     }
     return undefined;
   },
-  score(state, node) {
-    const d = data(state);
-    let s = 0;
-    for (const c of d.soft) {
-      const v = domain(node, c.topologyKey);
-      if (v === undefined) continue;
-      s += (d.counts.get(c.topologyKey)?.get(v) ?? 0) + c.maxSkew - 1;
-    }
-    return s;
+  score,
+  scoreNodes(state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = score(state, nodes[i]);
   },
   normalize(_state, scores) {
     let min = Infinity;

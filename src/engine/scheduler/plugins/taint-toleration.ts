@@ -37,6 +37,9 @@ export const TaintToleration: FilterPlugin & ScorePlugin = {
     }
     return undefined;
   },
+  scoreNodes(state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, nodes[i]);
+  },
   score(state, node) {
     const taints = node.node.spec?.taints;
     if (!taints || taints.length === 0) return 0;

@@ -58,6 +58,9 @@ export const VolumeBindingPreFilter: PreFilterPlugin = {
 
 export const VolumeBinding: FilterPlugin = {
   name: KEY,
+  skip(state) {
+    return podClaims(state).boundPVs.length === 0;
+  },
   filter(state, node: NodeInfo) {
     const c = podClaims(state);
     for (const pv of c.boundPVs) {
