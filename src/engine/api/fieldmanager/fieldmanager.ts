@@ -13,7 +13,7 @@ import { fieldElement, goJson, type PathElement } from './path-element';
 import { difference, has, isEmpty, union, singleton, type FieldSet } from './fieldset';
 import { capUpdateManagers, decodeManaged, decodeOrEmpty, DecodeError, encodeManaged, managerIdentifier, type Managed, type ManagedFieldsEntry } from './managed';
 import { scopeOf, type Scope } from './scope';
-import { applyToManaged, Conflicts, takeChanges } from './updater';
+import { applyToManaged, Conflicts, recordUpdate } from './updater';
 import { conflictError, conflictList } from './conflict';
 import { validate } from './typed/validate';
 import { validationMessage } from './typed/items';
@@ -33,8 +33,6 @@ export interface WriteInfo {
   /** Simulated time of the write (ms). */
   now: number;
 }
-
-const CURRENT_OPERATION = 'current-operation';
 
 /** Metadata system fields no manager ever owns (stripMetaManager). */
 const STRIP: FieldSet = [
@@ -93,15 +91,10 @@ export function trackUpdate(def: ResourceDef, live: KubeObject | undefined, next
 /** The update chain on decoded managers (capManagers ∘ buildManagerInfo ∘ managedFieldsUpdater ∘ stripMeta). */
 function updateManaged(scope: Scope, live: unknown, next: unknown, managed: Managed, info: WriteInfo): void {
   const id = managerIdentifier({ manager: info.manager || 'unknown', operation: 'Update', apiVersion: scope.apiVersion, subresource: info.subresource });
-  const cmp = takeChanges({ atom: scope.atom, apiVersion: scope.apiVersion, reset: scope.resetField(info.subresource) }, live, next, managed, CURRENT_OPERATION, true);
   // Compare leaves metadata system fields and the reset field out: what changed is what the writer took.
-  const took = cmp.changed;
-  if (!isEmpty(took)) {
-    const prev = managed.get(id);
-    // Writes through /scale land on the parent without a time (the scale handler's conversion drops it).
-    const time = info.subresource === 'scale' ? undefined : rfc3339(info.now);
-    managed.set(id, { set: prev ? union(took, prev.set) : took, apiVersion: scope.apiVersion, applied: false, time });
-  }
+  // Writes through /scale land on the parent without a time (the scale handler's conversion drops it).
+  const time = info.subresource === 'scale' ? undefined : rfc3339(info.now);
+  recordUpdate({ atom: scope.atom, apiVersion: scope.apiVersion, reset: scope.resetField(info.subresource) }, live, next, managed, id, time);
   capUpdateManagers(managed);
 }
 
@@ -146,9 +139,9 @@ export function applyConfig(def: ResourceDef, live: KubeObject | undefined, conf
     if (st) {
       const set = difference(st.set, STRIP);
       if (isEmpty(set)) m.delete(id);
-      else m.set(id, { set, apiVersion: st.apiVersion, applied: true, time: out.object !== undefined ? rfc3339(info.now) : st.time });
+      else m.set(id, { set, apiVersion: st.apiVersion, applied: true, time: out.changed ? rfc3339(info.now) : st.time });
     }
-    return { object: out.object, managed: m };
+    return { object: out.changed ? out.object : undefined, managed: m };
   };
   let result: ReturnType<typeof once>;
   try {
@@ -162,7 +155,7 @@ export function applyConfig(def: ResourceDef, live: KubeObject | undefined, conf
     if (remaining.length) throw conflictError(remaining);
     result = once(true);
   }
-  let object = (result.object ?? live ?? {}) as KubeObject;
+  let object = ((result.object === undefined ? live : result.object) ?? {}) as KubeObject;
   object = stripNulls(object) as KubeObject;
   const meta = { ...(object.metadata ?? {}) };
   if (info.manager === 'kubectl' && meta.annotations?.[LAST_APPLIED_ANNOTATION]) {

@@ -4,7 +4,7 @@
 // and an unchanged set is the very same object (cheap no-op checks on hot controller paths).
 // mirrors: structured-merge-diff/v4 fieldpath/set.go, serialize.go
 
-import { compareElements, SELF, validElement, type PathElement } from './path-element';
+import { canonicalElement, compareElements, SELF, type PathElement } from './path-element';
 
 /** A FieldsV1 node. At the root: the set. Below: a slot, member when it holds "." or nothing at all. */
 export type FieldSet = { readonly [pe: string]: FieldSet };
@@ -107,31 +107,41 @@ export function childKeys(n: FieldSet): PathElement[] {
 }
 
 /**
- * The canonical form of FieldsV1 JSON from anywhere (a client, a copy): validated, sorted, interned.
- * Returns undefined when it is not a valid FieldsV1 document.
+ * The canonical form of FieldsV1 JSON from anywhere (a client, a copy): validated, sorted, interned, as
+ * Set.FromJSON reads it — elements of unknown types are dropped, and a node left without children is a
+ * member. Returns undefined when it is not a valid FieldsV1 document.
  */
 export function adopt(json: unknown): FieldSet | undefined {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
   if (ids.has(json as FieldSet)) return json as FieldSet;
-  return adoptNode(json as Record<string, unknown>, true);
+  try {
+    return adoptNode(json as Record<string, unknown>, true);
+  } catch {
+    return undefined;
+  }
 }
 
 function adoptNode(o: Record<string, unknown>, root: boolean): FieldSet | undefined {
   let member = false;
-  const children: [PathElement, FieldSet][] = [];
+  const byElement = new Map<PathElement, FieldSet>();
   for (const k of Object.keys(o)) {
     const v = o[k];
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
     if (k === SELF) {
       member = true;
       continue;
     }
-    if (!validElement(k)) return undefined;
-    const c = ids.has(v as FieldSet) ? (v as FieldSet) : adoptNode(v as Record<string, unknown>, false);
+    const pe = canonicalElement(k);
+    if (pe === null) continue;
+    let c: FieldSet | undefined;
+    if (v === null) c = EMPTY;
+    else if (typeof v !== 'object' || Array.isArray(v)) return undefined;
+    else c = ids.has(v as FieldSet) ? (v as FieldSet) : adoptNode(v as Record<string, unknown>, false);
     if (!c) return undefined;
-    children.push([k, c]);
+    // Two spellings of one element (`i:1`, `i:01`) read into one node.
+    const prev = byElement.get(pe);
+    byElement.set(pe, prev ? unionSlot(prev, c) : c);
   }
-  children.sort((a, b) => compareElements(a[0], b[0]));
+  const children = [...byElement].sort((a, b) => compareElements(a[0], b[0]));
   if (root) return makeRoot(children);
   return makeSlot(member || children.length === 0, children) ?? EMPTY;
 }

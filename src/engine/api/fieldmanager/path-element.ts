@@ -60,24 +60,41 @@ export function indexElement(i: number): PathElement {
   return 'i:' + i;
 }
 
-/** Whether a serialized element is well formed (decoding a client's FieldsV1). */
-export function validElement(pe: string): boolean {
-  if (pe.length < 2 || pe[1] !== ':') return false;
+const canonical = new Map<string, string | null>();
+
+/**
+ * A serialized element as the apiserver writes it back after reading (DeserializePathElement, then
+ * SerializePathElement): key fields sorted, values re-encoded, `i:01` as `i:1`. Null for an element of an
+ * unknown type (`r:x`: dropped on read); throws on a malformed one.
+ */
+export function canonicalElement(pe: string): string | null {
+  const hit = canonical.get(pe);
+  if (hit !== undefined) return hit;
+  const out = parseElement(pe);
+  if (canonical.size > 50_000) canonical.clear();
+  canonical.set(pe, out);
+  return out;
+}
+
+function parseElement(pe: string): string | null {
+  if (pe.length < 2) throw new Error('key must be 2 characters long:');
+  if (pe[1] !== ':') throw new Error(`missing colon: ${pe}`);
+  const body = pe.slice(2);
   switch (pe[0]) {
     case 'f':
-      return true;
-    case 'i':
-      return /^i:-?\d+$/.test(pe);
-    case 'k':
+      return pe;
     case 'v':
-      try {
-        const v = JSON.parse(pe.slice(2));
-        return pe[0] === 'v' || (v !== null && typeof v === 'object' && !Array.isArray(v));
-      } catch {
-        return false;
-      }
+      return valueElement(JSON.parse(body) as unknown);
+    case 'k': {
+      const v = JSON.parse(body) as unknown;
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('ReadObjectCB: expect { or n');
+      return keyElement(Object.entries(v as Record<string, unknown>));
+    }
+    case 'i':
+      if (!/^[+-]?\d+$/.test(body)) throw new Error(`strconv.Atoi: parsing ${JSON.stringify(body)}: invalid syntax`);
+      return indexElement(Number(body) || 0);
   }
-  return false;
+  return null;
 }
 
 // ---- order (PathElement.Compare) ----

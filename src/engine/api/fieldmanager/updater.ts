@@ -60,9 +60,28 @@ export function takeChanges(o: UpdaterOptions, live: unknown, next: unknown, man
   return cmp;
 }
 
+/** The manager an update works as before its fields are handed to the writer (managedFieldsUpdater). */
+export const CURRENT_OPERATION = 'current-operation';
+
+/**
+ * Updater.Update as the managedFieldsUpdater runs it: the write takes what it changed from every manager
+ * (its own earlier share included), and when it took anything the writer's entry gets it, with `time`.
+ * Returns the fields the write took (empty: no entry changed time). Mutates `managed`.
+ */
+export function recordUpdate(o: UpdaterOptions, live: unknown, next: unknown, managed: Managed, manager: string, time: string | undefined): FieldSet {
+  const took = takeChanges(o, live, next, managed, CURRENT_OPERATION, true).changed;
+  if (!isEmpty(took)) {
+    const prev = managed.get(manager);
+    managed.set(manager, { set: prev ? union(took, prev.set) : took, apiVersion: o.apiVersion, applied: false, time });
+  }
+  return took;
+}
+
 export interface ApplyOutcome {
-  /** The merged and pruned object (with Go's nils as nulls), or undefined when it equals the live object. */
+  /** The merged and pruned object (Go's nils as nulls; a root that lost everything is null). */
   object: unknown;
+  /** False when the object equals the live one (Updater.Apply returns nil: no write, no new time). */
+  changed: boolean;
 }
 
 /** Updater.Apply: merge, claim the configuration's fields, prune, take or conflict. Mutates `managed`. */
@@ -75,7 +94,8 @@ export function applyToManaged(o: UpdaterOptions, live: unknown, config: unknown
   if (last && !isEmpty(last.set)) merged = prune(o.atom, merged, managed, last.set);
   takeChanges(o, live, merged, managed, manager, force);
   if (managed.has(manager) && isEmpty(managed.get(manager)!.set)) managed.delete(manager);
-  return { object: deepEqual(live, merged) ? undefined : merged };
+  if (merged === undefined) merged = null;
+  return { object: merged, changed: !deepEqual(live, merged) };
 }
 
 /**
