@@ -14,15 +14,9 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, release, platform } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const argv = process.argv.slice(2);
-const flag = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : def;
-};
+import { root, argv, flag } from './lib/cli.mjs';
 const quick = argv.includes('--quick');
 const parts = new Set(flag('only', 'machine,converge,scenarios,page,webernetes').split(','));
 const quietLoad = Number(flag('quiet-load', '1.5'));

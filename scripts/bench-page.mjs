@@ -6,15 +6,11 @@
 // Needs dist/ (npm run build) and /usr/bin/chromium.
 
 import { chromium } from 'playwright-core';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startServer } from '../tests/e2e/lib/server.mjs';
+import { root, flag } from './lib/cli.mjs';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
+const arg = (name, def) => Number(flag(name, def));
 const nodes = arg('nodes', 1000);
 const pods = arg('pods', 30000);
 const seconds = arg('seconds', 120);

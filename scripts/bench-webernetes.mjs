@@ -17,14 +17,8 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const argv = process.argv.slice(2);
-const flag = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : def;
-};
+import { root, argv, flag } from './lib/cli.mjs';
 const sizes = flag('sizes', '10,100,1000,3000,10000').split(',').map(Number);
 const timeoutS = Number(flag('timeout', '600'));
 const mode = flag('mode', 'stepped');
