@@ -4,7 +4,7 @@
 // (within a budget) for the machine's 1-minute load average to drop below a threshold; the load at the start
 // of every figure is printed next to it.
 //
-// Usage: node scripts/bench-all.mjs [--only machine,converge,scenarios,page,webernetes] [--quick]
+// Usage: node scripts/bench-all.mjs [--only machine,converge,scenarios,page,webernetes] [--quick] [--sizes 100x3000,…]
 //          [--quiet-load 1.5] [--max-wait 1200] [--scenario-size 1000x30000] [--page-seconds 120]
 //          [--webernetes-sizes 10,100,1000,3000,10000] [--webernetes-timeout 600] [--no-build] [--json FILE]
 //   --quick    converge figures without 5,000/150,000, scenarios at 100/3,000, page at 100/3,000,
@@ -99,7 +99,7 @@ if (parts.has('machine')) {
 // ---- converge ----
 const TARGETS = { '1000x30000': { wallMs: 20_000, rssMB: 2048 }, '5000x150000': { wallMs: 120_000, rssMB: 4096 } };
 if (parts.has('converge')) {
-  const sizes = quick ? ['100x3000', '1000x30000'] : ['100x3000', '1000x30000', '5000x150000'];
+  const sizes = flag('sizes')?.split(',') ?? (quick ? ['100x3000', '1000x30000'] : ['100x3000', '1000x30000', '5000x150000']);
   const rows = [];
   for (const size of sizes) {
     const [nodes, pods] = size.split('x');
