@@ -30,7 +30,9 @@ export class ServerError extends KubectlError {
 /** `Error from server (NotFound): pods "x" not found`; Invalid is special-cased like kubectl. */
 export function formatStatus(s: Status): string {
   if (s.reason === 'Invalid' && s.details?.causes?.length) return invalidMessage(s);
-  const reason = s.reason ?? reasonForCode(s.code);
+  // A Status the server sent keeps its reason, even none (client-go's errors.FromObject); bodies that were
+  // not a Status get one from the code in asStatus (NewGenericServerResponse).
+  const reason = s.reason;
   if (!reason || reason === 'Unknown') return `Error from server: ${s.message ?? ''}`;
   return `Error from server (${reason}): ${s.message ?? ''}`;
 }
@@ -48,7 +50,7 @@ function invalidMessage(s: Status): string {
   return `The ${kind} "${name}" is invalid: \n${lines.join('\n')}`;
 }
 
-function reasonForCode(code: number): string | undefined {
+export function reasonForCode(code: number): string | undefined {
   switch (code) {
     case 400:
       return 'BadRequest';

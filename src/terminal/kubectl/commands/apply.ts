@@ -8,7 +8,7 @@ import type { CommandSpec } from '../command';
 import type { Kubectl } from '../context';
 import type { KubeObject } from '../../../engine/api/types';
 import { manifestInfoStream, type ManifestInfo } from '../builder';
-import { KubectlError, ServerError, isStatus } from '../errors';
+import { KubectlError, ServerError, isStatus, reasonForCode } from '../errors';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, normalizeValidate, printResult, withSource, writeQuery, type DryRun } from '../mutate';
 import { createThreeWayMergePatch, createThreeWayJsonMergePatch, isEmptyPatch } from '../../../engine/api/patch/create-patch';
 import { stableStringify } from '../../../engine/api/patch/stable-stringify';
@@ -239,5 +239,5 @@ async function migrateToServerSideApply(k: Kubectl, path: string, live: KubeObje
 
 export function asStatus(body: unknown, code: number) {
   if (isStatus(body)) return body;
-  return { kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message: String(body ?? ''), code };
+  return { kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message: String(body ?? ''), code, reason: reasonForCode(code) };
 }
