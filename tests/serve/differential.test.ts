@@ -109,6 +109,9 @@ describe.skipIf(!hasKubectl)('differential: real kubectl vs the playground kubec
     writeFileSync(join(manifests, 'unknown-kind.yaml'), 'apiVersion: v1\nkind: Potato\nmetadata:\n  name: x\n');
     writeFileSync(join(manifests, 'unknown-field.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\nspec:\n  x: 1\n');
     for (const [name, text] of Object.entries(MALFORMED)) writeFileSync(join(manifests, `${name}.yaml`), text);
+    writeFileSync(join(manifests, 'ssa-new.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: "1"\n');
+    writeFileSync(join(manifests, 'ssa-conflict.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: other\n');
+    writeFileSync(join(manifests, 'ssa-type.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typed\ndata:\n  mode: 7\n');
   }, 120_000);
 
   afterAll(async () => {
@@ -223,6 +226,11 @@ describe.skipIf(!hasKubectl)('differential: real kubectl vs the playground kubec
     ['unknown field', () => ['create', '-f', join(manifests, 'unknown-field.yaml')]],
     ...Object.keys(MALFORMED).map((n): [string, () => string[]] => [`malformed yaml: ${n}`, () => ['apply', '--dry-run=client', '-f', join(manifests, `${n}.yaml`)]]),
     ['missing file', () => ['apply', '-f', join(manifests, 'nothing-here.yaml')]],
+    ['server-side apply, server dry run', () => ['apply', '--server-side', '--dry-run=server', '-f', join(manifests, 'ssa-new.yaml')]],
+    ['server-side apply conflict', () => ['apply', '--server-side', '--dry-run=server', '-f', join(manifests, 'ssa-conflict.yaml')]],
+    ['server-side apply conflict forced', () => ['apply', '--server-side', '--force-conflicts', '--dry-run=server', '-f', join(manifests, 'ssa-conflict.yaml')]],
+    ['server-side apply, wrong type', () => ['apply', '--server-side', '-f', join(manifests, 'ssa-type.yaml')]],
+    ['server-side apply, unknown field', () => ['apply', '--server-side', '-f', join(manifests, 'unknown-field.yaml')]],
     ['unknown flag', () => ['get', 'pods', '--potato']],
     ['unknown command', () => ['potato']],
     ['already exists', () => ['create', 'namespace', 'team-a']],
