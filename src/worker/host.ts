@@ -244,7 +244,7 @@ export class WorkerHost {
   // ---- commands ----
 
   private async run(id: number, line: string, files: Record<string, string> | undefined, editText: string | undefined): Promise<ReplyValues['run']> {
-    const out = new RunOutput(id, (e) => this.post(e));
+    const out = new RunOutput(id, (e) => this.post(e), this.termSize.cols);
     const typed = this.keyboardNext;
     this.keyboardNext = false;
     for (const [path, text] of Object.entries(files ?? {})) writeFile(this.session.fs, path, text);

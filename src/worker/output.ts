@@ -16,6 +16,8 @@ export class RunOutput {
   constructor(
     private readonly run: number,
     private readonly post: (e: WorkerEvent) => void,
+    /** The terminal's width when the command started (kubectl wraps help text to it). */
+    readonly columns?: number,
   ) {}
 
   write = (text: string): void => {

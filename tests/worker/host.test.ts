@@ -57,6 +57,20 @@ describe('WorkerHost (the engine worker behind the protocol)', () => {
     expect(await h.request({ type: 'history' }).reply).toEqual(['kubectl get nodes --no-headers | wc -l', 'kubectl get nodes --no-headers | wc -l', 'clear', 'clear | cat']);
   });
 
+  it('wraps kubectl help to the terminal width the page reported', async () => {
+    h = new Harness();
+    await h.request({ type: 'boot', options: { nodes: 1, speed: 0, persist: false } }).reply;
+    const longest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+    // kubectl wraps flag usages to 80, 100 or 120 columns by the terminal's width.
+    void h.host.handle({ type: 'resize', cols: 85, rows: 20 });
+    const narrow = (await h.run('kubectl get --help')).output;
+    void h.host.handle({ type: 'resize', cols: 160, rows: 40 });
+    const wide = (await h.run('kubectl get --help')).output;
+    expect(narrow).not.toBe(wide);
+    const flagLines = (text: string) => text.split('\n').filter((l) => /^\s+--/.test(l) || /^\s{4,}\S/.test(l) && !l.includes('kubectl '));
+    expect(longest(flagLines(narrow).join('\n'))).toBeLessThanOrEqual(80);
+  });
+
   it('writes files before a command (the editor Apply) and answers kubectl edit with the preset text', async () => {
     h = new Harness();
     await h.request({ type: 'boot', options: { nodes: 1, speed: 0, persist: false } }).reply;
